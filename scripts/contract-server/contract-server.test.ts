@@ -1,0 +1,107 @@
+/** The contract server's own answers (it is only as good as its fidelity to docs/api). */
+import { Call } from '../lib/voice-client/contract';
+import { ContractServer, startContractServer } from './contract-server';
+import { DEFAULT_OPENAPI_PATH, loadContractSchemas } from './openapi';
+
+const schemas = loadContractSchemas(process.env.VOICE_OPENAPI_PATH ?? DEFAULT_OPENAPI_PATH);
+let server: ContractServer;
+
+beforeEach(async () => {
+  server = await startContractServer({ schemas });
+});
+afterEach(async () => {
+  await server.stop();
+});
+
+function call(id: string): Call {
+  return {
+    externalCallId: id,
+    direction: 'inbound',
+    from: '555-123-4567',
+    startedAt: '2026-11-20T14:03:00Z'
+  };
+}
+
+async function raw(
+  body: string,
+  options: { method?: string; path?: string } = {}
+): Promise<{ status: number; json: unknown }> {
+  const res = await fetch(`${server.url}${options.path ?? '/services/apexrest/voice/v1/calls'}`, {
+    method: options.method ?? 'POST',
+    body: options.method === 'GET' ? undefined : body
+  });
+  return { status: res.status, json: await res.json() };
+}
+
+describe('contract server', () => {
+  it.each([
+    ['malformed JSON', '{"calls": ['],
+    ['an empty batch', '{"calls": []}'],
+    ['calls that is not an array', '{"calls": 3}'],
+    ['a top-level array', '[]'],
+    ['a top-level string', '"hello"'],
+    ['201 calls', JSON.stringify({ calls: Array.from({ length: 201 }, (_, i) => call(`c-${i}`)) })]
+  ])('answers 400 with the documented body for %s, storing nothing', async (_label, body) => {
+    const { status, json } = await raw(body);
+    expect(status).toBe(400);
+    expect(schemas.validateErrorResponse(json)).toBe(true);
+    expect(server.store.size).toBe(0);
+  });
+
+  it('accepts one call object without the batch envelope', async () => {
+    const { status, json } = await raw(JSON.stringify(call('single')));
+    expect(status).toBe(200);
+    expect(schemas.validateBatchResponse(json)).toBe(true);
+    expect(json).toMatchObject({ results: [{ index: 0, externalCallId: 'single', status: 'logged' }] });
+  });
+
+  it('answers "received" above the synchronous threshold, as the queued path does', async () => {
+    const { json } = await raw(
+      JSON.stringify({ calls: Array.from({ length: 51 }, (_, i) => call(`q-${i}`)) })
+    );
+    const statuses = new Set((json as { results: { status: string }[] }).results.map((r) => r.status));
+    expect(statuses).toEqual(new Set(['received']));
+  });
+
+  it('warns about unknown keys next to calls and about an id repeated in one request', async () => {
+    const { json } = await raw(
+      JSON.stringify({ calls: [call('dup'), call('other'), call('dup')], source: 'x' })
+    );
+    expect(schemas.validateBatchResponse(json)).toBe(true);
+    expect(json).toMatchObject({
+      warnings: [{ field: 'source', message: 'unknown key ignored' }],
+      results: [
+        { index: 0, warnings: [{ field: 'calls[0].externalCallId' }] },
+        { index: 1, warnings: [] },
+        { index: 2, warnings: [] }
+      ]
+    });
+    expect(server.store.get('dup')?.receivedCount).toBe(2);
+  });
+
+  it('reports every schema problem of an invalid call with its field, and stores it as invalid', async () => {
+    const bad = {
+      ...call('bad'),
+      direction: 'sideways',
+      durationSeconds: -1,
+      appointment: { start: 'tomorrow' }
+    };
+    const { json } = await raw(JSON.stringify({ calls: [bad] }));
+    const result = (json as { results: { status: string; errors: { field: string }[] }[] }).results[0];
+    expect(result?.status).toBe('invalid');
+    expect(result?.errors.map((e) => e.field).sort()).toEqual(
+      [
+        'calls[0].appointment.start',
+        'calls[0].appointment.status',
+        'calls[0].direction',
+        'calls[0].durationSeconds'
+      ].sort()
+    );
+    expect(server.store.get('bad')?.status).toBe('invalid');
+  });
+
+  it('answers 404 for another path and 405 for another method', async () => {
+    expect((await raw('{}', { path: '/services/apexrest/voice/v2/calls' })).status).toBe(404);
+    expect((await raw('', { method: 'GET' })).status).toBe(405);
+  });
+});

@@ -1,0 +1,398 @@
+/**
+ * Contract server: a local HTTP server (127.0.0.1, random port) that plays the documented contract of
+ * POST /services/apexrest/voice/v1/calls — for testing the reference client ONLY. It is not the endpoint and
+ * proves nothing about the Apex implementation: it validates requests against the OpenAPI schemas
+ * (docs/api/voice-calls-v1.openapi.json) with Ajv, answers per-call results as the contract says, upserts
+ * by externalCallId in memory, and injects faults (429 + Retry-After, 503, slow answers, dropped
+ * connections) from a scripted plan.
+ */
+import http, { IncomingMessage, ServerResponse } from 'node:http';
+import { AddressInfo, Socket } from 'node:net';
+import {
+  API_VERSION,
+  CallBatchResponse,
+  CallResult,
+  CallResultStatus,
+  ErrorResponse,
+  FieldMessage,
+  INGEST_PATH,
+  MAX_CALLS_PER_REQUEST
+} from '../lib/voice-client/contract';
+import { ContractSchemas, fieldOfError, loadContractSchemas } from './openapi';
+
+/** One scripted reaction, consumed one per request in order; when the plan is empty requests are served normally. */
+export type Fault =
+  | { kind: 'ok' }
+  /** Answers this status without processing (e.g. 429 with Retry-After "1", 503). */
+  | { kind: 'status'; status: number; retryAfter?: string; body?: string }
+  /** Processes (stores) the calls, then answers only after delayMs: a client with a shorter timeout gives up. */
+  | { kind: 'slow'; delayMs: number }
+  /** Destroys the connection without an answer, before or after storing the calls. */
+  | { kind: 'drop'; afterProcessing: boolean };
+
+export interface StoredCall {
+  externalCallId: string;
+  callLogId: string;
+  status: CallResultStatus;
+  taskId: string | null;
+  eventId: string | null;
+  receivedCount: number;
+  lastPayload: unknown;
+}
+
+export interface RequestLogEntry {
+  n: number;
+  method: string;
+  path: string;
+  fault: Fault['kind'];
+  status: number | 'dropped';
+  callCount: number;
+  externalCallIds: string[];
+}
+
+export type Outcome = { status: Extract<CallResultStatus, 'logged' | 'unmatched' | 'failed' | 'received'> };
+
+export interface ContractServerOptions {
+  openApiPath?: string;
+  schemas?: ContractSchemas;
+  /** When set, requests without `Authorization: Bearer <token>` get 401. */
+  token?: string;
+  plan?: Fault[];
+  /**
+   * Above this many valid calls the real endpoint queues processing and answers "received"
+   * (the dispatcher's default threshold is 50).
+   */
+  syncThreshold?: number;
+  /** What processing would decide for a valid call (default: unmatched without a caller number, else logged). */
+  decide?: (call: Record<string, unknown>) => Outcome;
+}
+
+const ID_SUFFIX = 'AAA';
+
+function fakeId(prefix: string, n: number): string {
+  return `${prefix}${String(n).padStart(12, '0')}${ID_SUFFIX}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function defaultDecide(call: Record<string, unknown>): Outcome {
+  const caller = call.direction === 'outbound' ? call.to : call.from;
+  return { status: typeof caller === 'string' && /\d{4}/.test(caller) ? 'logged' : 'unmatched' };
+}
+
+export class ContractServer {
+  public readonly store = new Map<string, StoredCall>();
+  public readonly log: RequestLogEntry[] = [];
+  public readonly plan: Fault[];
+  private readonly schemas: ContractSchemas;
+  private readonly options: ContractServerOptions;
+  private readonly server: http.Server;
+  private readonly sockets = new Set<Socket>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private counter = 0;
+  private baseUrl = '';
+
+  public constructor(options: ContractServerOptions = {}) {
+    this.options = options;
+    this.schemas = options.schemas ?? loadContractSchemas(options.openApiPath);
+    this.plan = [...(options.plan ?? [])];
+    this.server = http.createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        // A bug in this server, not a contract answer: say so loudly.
+        if (!res.headersSent) {
+          res.writeHead(599, { 'content-type': 'text/plain' });
+          res.end(`contract server bug: ${error instanceof Error ? error.stack : String(error)}`);
+        }
+      });
+    });
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  /** Listens on 127.0.0.1 with a random port; resolves to the base URL. */
+  public async start(): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const { port } = this.server.address() as AddressInfo;
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    return this.baseUrl;
+  }
+
+  public get url(): string {
+    return this.baseUrl;
+  }
+
+  public async stop(): Promise<void> {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.timers.clear();
+    this.sockets.forEach((s) => s.destroy());
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Requests that reached the handler (including dropped ones). */
+  public get requestCount(): number {
+    return this.log.length;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const bodyText = Buffer.concat(chunks).toString('utf8');
+    const fault: Fault = this.plan.shift() ?? { kind: 'ok' };
+    const entry: RequestLogEntry = {
+      n: this.log.length + 1,
+      method: req.method ?? '',
+      path: req.url ?? '',
+      fault: fault.kind,
+      status: 0,
+      callCount: 0,
+      externalCallIds: []
+    };
+    this.log.push(entry);
+
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+      entry.status = status;
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', ...headers });
+      res.end(text);
+    };
+
+    if (fault.kind === 'status') {
+      const headers: Record<string, string> =
+        fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {};
+      send(
+        fault.status,
+        fault.body ?? [{ errorCode: 'SERVER_UNAVAILABLE', message: `injected ${fault.status}` }],
+        headers
+      );
+      return;
+    }
+    if (fault.kind === 'drop' && !fault.afterProcessing) {
+      entry.status = 'dropped';
+      req.socket.destroy();
+      return;
+    }
+
+    const { status, body } = this.answer(req, bodyText, entry);
+    if (fault.kind === 'drop') {
+      entry.status = 'dropped';
+      req.socket.destroy();
+      return;
+    }
+    if (fault.kind === 'slow') {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          resolve();
+        }, fault.delayMs);
+        this.timers.add(timer);
+      });
+      if (res.destroyed || req.socket.destroyed) {
+        entry.status = 'dropped';
+        return;
+      }
+    }
+    send(status, body);
+  }
+
+  private badRequest(field: string, message: string): { status: number; body: ErrorResponse } {
+    return { status: 400, body: { apiVersion: API_VERSION, errors: [{ field, message }] } };
+  }
+
+  /** The contract: validation, upsert and per-call results. */
+  private answer(
+    req: IncomingMessage,
+    bodyText: string,
+    entry: RequestLogEntry
+  ): { status: number; body: unknown } {
+    const pathOnly = (req.url ?? '').split('?')[0];
+    if (pathOnly !== INGEST_PATH) {
+      return {
+        status: 404,
+        body: [{ errorCode: 'NOT_FOUND', message: `Could not find a match for URL ${pathOnly}` }]
+      };
+    }
+    if (req.method !== 'POST') {
+      return {
+        status: 405,
+        body: [{ errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${req.method}' not allowed` }]
+      };
+    }
+    if (this.options.token !== undefined && req.headers.authorization !== `Bearer ${this.options.token}`) {
+      return {
+        status: 401,
+        body: [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }]
+      };
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(bodyText);
+    } catch (error) {
+      return this.badRequest('body', `malformed JSON: ${(error as Error).message}`);
+    }
+    let calls: unknown[];
+    const requestWarnings: FieldMessage[] = [];
+    if (isObject(parsed) && 'calls' in parsed) {
+      if (!Array.isArray(parsed.calls)) return this.badRequest('calls', 'must be an array of calls');
+      calls = parsed.calls;
+      Object.keys(parsed)
+        .filter((key) => key !== 'calls')
+        .forEach((key) => requestWarnings.push({ field: key, message: 'unknown key ignored' }));
+    } else if (isObject(parsed)) {
+      calls = [parsed];
+    } else {
+      return this.badRequest('body', 'must be an object: {"calls": [...]} or one call');
+    }
+    if (calls.length === 0) return this.badRequest('calls', 'must contain at least one call');
+    if (calls.length > MAX_CALLS_PER_REQUEST) {
+      return this.badRequest(
+        'calls',
+        `must contain at most ${MAX_CALLS_PER_REQUEST} calls (received ${calls.length})`
+      );
+    }
+    entry.callCount = calls.length;
+
+    const checked = calls.map((call, index) => this.check(call, index));
+    // The same id twice in one request: applied in input order to one call log; all but the last warned.
+    checked.forEach((c, index) => {
+      const id = c.externalCallId;
+      if (id !== null && checked.some((later, j) => j > index && later.externalCallId === id)) {
+        c.warnings.push({
+          field: `calls[${index}].externalCallId`,
+          message: 'repeated later in this request; the later occurrence wins'
+        });
+      }
+    });
+    const validCount = checked.filter((c) => c.errors.length === 0 && c.externalCallId !== null).length;
+    const queued = validCount > (this.options.syncThreshold ?? 50);
+    const results: CallResult[] = checked.map((c, index) => {
+      const base = { index, warnings: c.warnings, errors: c.errors };
+      if (c.externalCallId === null) {
+        return {
+          ...base,
+          externalCallId: null,
+          callLogId: null,
+          status: 'rejected',
+          taskId: null,
+          eventId: null
+        };
+      }
+      entry.externalCallIds.push(c.externalCallId);
+      const stored = this.upsert(c.externalCallId, calls[index], c.errors.length > 0, queued);
+      return {
+        ...base,
+        externalCallId: c.externalCallId,
+        callLogId: stored.callLogId,
+        status: stored.status,
+        taskId: stored.taskId,
+        eventId: stored.eventId
+      };
+    });
+    const body: CallBatchResponse = { apiVersion: API_VERSION, results };
+    if (requestWarnings.length > 0) body.warnings = requestWarnings;
+    if (!this.schemas.validateBatchResponse(body)) {
+      throw new Error(
+        `own response breaks the contract: ${JSON.stringify(this.schemas.validateBatchResponse.errors)}`
+      );
+    }
+    return { status: 200, body };
+  }
+
+  private check(
+    call: unknown,
+    index: number
+  ): { externalCallId: string | null; errors: FieldMessage[]; warnings: FieldMessage[] } {
+    const prefix = `calls[${index}]`;
+    if (!isObject(call)) {
+      return {
+        externalCallId: null,
+        errors: [{ field: prefix, message: 'must be an object' }],
+        warnings: []
+      };
+    }
+    const warnings: FieldMessage[] = [];
+    // Unknown keys are ignored with a warning, so validate a copy without them.
+    const known: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(call)) {
+      if (this.schemas.callProperties.has(key)) known[key] = value;
+      else warnings.push({ field: `${prefix}.${key}`, message: 'unknown key ignored' });
+    }
+    if (isObject(known.appointment) && this.schemas.appointmentProperties.size > 0) {
+      const appointment: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(known.appointment)) {
+        if (this.schemas.appointmentProperties.has(key)) appointment[key] = value;
+        else warnings.push({ field: `${prefix}.appointment.${key}`, message: 'unknown key ignored' });
+      }
+      known.appointment = appointment;
+    }
+    const id = known.externalCallId;
+    if (typeof id !== 'string' || id.trim() === '' || id.length > 255) {
+      const message =
+        id === undefined || id === null
+          ? 'is required'
+          : 'must be a non-empty string of at most 255 characters';
+      return { externalCallId: null, errors: [{ field: `${prefix}.externalCallId`, message }], warnings };
+    }
+    const errors: FieldMessage[] = [];
+    if (!this.schemas.validateCall(known)) {
+      for (const e of this.schemas.validateCall.errors ?? []) {
+        // oneOf/anyOf umbrella errors repeat what the branch errors already say.
+        if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') continue;
+        const field = fieldOfError(prefix, e);
+        const message = e.message ?? e.keyword;
+        if (!errors.some((x) => x.field === field && x.message === message)) errors.push({ field, message });
+      }
+    }
+    return { externalCallId: id, errors, warnings };
+  }
+
+  private upsert(externalCallId: string, payload: unknown, invalid: boolean, queued: boolean): StoredCall {
+    let stored = this.store.get(externalCallId);
+    if (stored === undefined) {
+      this.counter += 1;
+      stored = {
+        externalCallId,
+        callLogId: fakeId('a0X', this.counter),
+        status: 'received',
+        taskId: null,
+        eventId: null,
+        receivedCount: 0,
+        lastPayload: payload
+      };
+      this.store.set(externalCallId, stored);
+    }
+    stored.receivedCount += 1;
+    stored.lastPayload = payload;
+    if (invalid) {
+      stored.status = 'invalid';
+      return stored;
+    }
+    if (queued) {
+      stored.status = 'received';
+      return stored;
+    }
+    const outcome = (this.options.decide ?? defaultDecide)(payload as Record<string, unknown>);
+    stored.status = outcome.status;
+    if (outcome.status === 'logged') {
+      // Same call again ⇒ same Task/Event (the endpoint re-applies the update, never a second activity).
+      const n = Number(stored.callLogId.slice(3, 15));
+      stored.taskId = stored.taskId ?? fakeId('00T', n);
+      const appointment = (payload as Record<string, unknown>).appointment;
+      if (isObject(appointment)) stored.eventId = stored.eventId ?? fakeId('00U', n);
+    }
+    return stored;
+  }
+}
+
+/** Starts a server for one test/benchmark and returns it with its URL. */
+export async function startContractServer(options: ContractServerOptions = {}): Promise<ContractServer> {
+  const server = new ContractServer(options);
+  await server.start();
+  return server;
+}

@@ -1,0 +1,405 @@
+/**
+ * Reference voice-system client: what a well-behaved voice system does when it posts calls to the org.
+ * Used by `npm run post-call`, the e2e run and the ingestion benchmark.
+ *
+ * - splits the input into batches of ≤ 200 calls (one request each);
+ * - retries a batch on 429/502/503/504, network errors and timeouts per the ladder in retry.ts, honouring
+ *   Retry-After; never retries 400 or another 4xx;
+ * - idempotent by externalCallId: every attempt of a batch re-sends the same body (same ids), and the
+ *   server upserts, so a retry after a lost response cannot create a second Call_Log__c;
+ * - returns one outcome per input call, in input order across batches (server results remapped).
+ * Every loop is bounded: batches by the input length, attempts by policy.maxAttempts.
+ */
+import {
+  API_VERSION,
+  Call,
+  CallBatchResponse,
+  CallResult,
+  CALL_RESULT_STATUSES,
+  ErrorResponse,
+  FieldMessage,
+  INGEST_PATH,
+  MAX_CALLS_PER_REQUEST
+} from './contract';
+import {
+  backoffDelayMs,
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  parseRetryAfterMs,
+  RetryPolicy
+} from './retry';
+import { Transport, TransportError } from './transport';
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+};
+
+export interface VoiceClientOptions {
+  transport: Transport;
+  retry?: Partial<RetryPolicy>;
+  /** Per-attempt timeout. Apex REST requests that process 50 calls synchronously take seconds, not minutes. */
+  timeoutMs?: number;
+  /** ≤ 200 (the endpoint's limit). */
+  batchSize?: number;
+  /** Batches in flight at once; default 1 (a voice system normally posts in sequence). */
+  concurrency?: number;
+  clock?: Clock;
+  random?: () => number;
+  path?: string;
+  /** Called for every attempt and every wait (progress, logs, tests). */
+  onEvent?: (event: ClientEvent) => void;
+}
+
+export type ClientEvent =
+  | { type: 'attempt'; batch: number; attempt: number; calls: number }
+  | { type: 'response'; batch: number; attempt: number; status: number; elapsedMs: number }
+  | {
+      type: 'transport-error';
+      batch: number;
+      attempt: number;
+      kind: string;
+      message: string;
+      elapsedMs: number;
+    }
+  | {
+      type: 'retry-wait';
+      batch: number;
+      attempt: number;
+      waitMs: number;
+      reason: string;
+      fromRetryAfter: boolean;
+    }
+  | { type: 'batch-done'; batch: number; delivered: boolean; attempts: number };
+
+export interface AttemptRecord {
+  attempt: number;
+  /** HTTP status, or undefined when no response arrived. */
+  status?: number;
+  error?: string;
+  elapsedMs: number;
+  /** Wait before the next attempt, when there was one. */
+  waitMs?: number;
+}
+
+export interface BatchReport {
+  batch: number;
+  /** Input positions [firstIndex, firstIndex + size). */
+  firstIndex: number;
+  size: number;
+  delivered: boolean;
+  attempts: AttemptRecord[];
+  /** Set when not delivered: what went wrong and where. */
+  error?: VoiceClientError;
+}
+
+export type CallOutcome =
+  | { index: number; batch: number; externalCallId: string | null; delivered: true; result: CallResult }
+  | { index: number; batch: number; externalCallId: string | null; delivered: false; error: string };
+
+export interface PostOutcome {
+  /** One per input call, in input order. */
+  calls: CallOutcome[];
+  batches: BatchReport[];
+  /** HTTP requests actually sent (attempts across batches). */
+  requests: number;
+  /** True when every batch was delivered (per-call statuses may still be invalid/failed/rejected). */
+  allDelivered: boolean;
+}
+
+export type VoiceClientErrorCode = 'rejected-request' | 'gave-up' | 'retry-after-too-long' | 'bad-response';
+
+export class VoiceClientError extends Error {
+  public readonly code: VoiceClientErrorCode;
+  public readonly status?: number;
+  public readonly serverErrors: FieldMessage[];
+  public constructor(
+    code: VoiceClientErrorCode,
+    message: string,
+    status?: number,
+    serverErrors: FieldMessage[] = []
+  ) {
+    super(message);
+    this.name = 'VoiceClientError';
+    this.code = code;
+    this.status = status;
+    this.serverErrors = serverErrors;
+  }
+}
+
+/** Splits into consecutive chunks of at most `size`. */
+export function splitIntoBatches<T>(items: readonly T[], size: number = MAX_CALLS_PER_REQUEST): T[][] {
+  if (!Number.isInteger(size) || size < 1 || size > MAX_CALLS_PER_REQUEST) {
+    throw new RangeError(`batch size must be an integer in 1..${MAX_CALLS_PER_REQUEST}, got ${size}`);
+  }
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
+  return batches;
+}
+
+/** Requests needed for n calls when nothing is retried. */
+export function requestsForCalls(callCount: number, batchSize: number = MAX_CALLS_PER_REQUEST): number {
+  return Math.ceil(callCount / batchSize);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isFieldMessages(value: unknown): value is FieldMessage[] {
+  return (
+    Array.isArray(value) &&
+    value.every((m) => isObject(m) && typeof m.field === 'string' && typeof m.message === 'string')
+  );
+}
+
+function isStringOrNull(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
+}
+
+/** Structural check of a 200 body (the full schema check lives in the tests and the contract server). */
+export function parseBatchResponse(bodyText: string, expectedCount: number): CallBatchResponse {
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    throw new Error(`response is not JSON: ${bodyText.slice(0, 120)}`);
+  }
+  if (!isObject(body) || body.apiVersion !== API_VERSION || !Array.isArray(body.results)) {
+    throw new Error(`response is not {"apiVersion":"v1","results":[…]}: ${bodyText.slice(0, 120)}`);
+  }
+  const results: unknown[] = body.results;
+  if (results.length !== expectedCount) {
+    throw new Error(`response has ${results.length} results for ${expectedCount} calls`);
+  }
+  results.forEach((r, i) => {
+    const ok =
+      isObject(r) &&
+      r.index === i &&
+      isStringOrNull(r.externalCallId) &&
+      isStringOrNull(r.callLogId) &&
+      isStringOrNull(r.taskId) &&
+      isStringOrNull(r.eventId) &&
+      typeof r.status === 'string' &&
+      (CALL_RESULT_STATUSES as readonly string[]).includes(r.status) &&
+      isFieldMessages(r.errors) &&
+      isFieldMessages(r.warnings);
+    if (!ok) throw new Error(`results[${i}] does not match the contract: ${JSON.stringify(r).slice(0, 160)}`);
+  });
+  return body as unknown as CallBatchResponse;
+}
+
+function parseErrorBody(bodyText: string): FieldMessage[] {
+  try {
+    const body: unknown = JSON.parse(bodyText);
+    if (isObject(body) && isFieldMessages(body.errors)) return (body as unknown as ErrorResponse).errors;
+  } catch {
+    // not JSON: the message below quotes the raw text instead
+  }
+  return [];
+}
+
+function summarizeErrors(errors: FieldMessage[], bodyText: string): string {
+  if (errors.length > 0) return errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  const text = bodyText.trim().slice(0, 200);
+  return text === '' ? '(empty body)' : text;
+}
+
+export class VoiceClient {
+  private readonly transport: Transport;
+  private readonly policy: RetryPolicy;
+  private readonly timeoutMs: number;
+  private readonly batchSize: number;
+  private readonly concurrency: number;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly path: string;
+  private readonly onEvent: (event: ClientEvent) => void;
+
+  public constructor(options: VoiceClientOptions) {
+    this.transport = options.transport;
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    if (!Number.isInteger(this.policy.maxAttempts) || this.policy.maxAttempts < 1) {
+      throw new RangeError(`retry.maxAttempts must be an integer ≥ 1, got ${this.policy.maxAttempts}`);
+    }
+    this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.batchSize = options.batchSize ?? MAX_CALLS_PER_REQUEST;
+    splitIntoBatches([], this.batchSize); // validates the size early
+    this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.path = options.path ?? INGEST_PATH;
+    this.onEvent = options.onEvent ?? (() => undefined);
+  }
+
+  /** Posts every call; never throws for HTTP/network failures (see PostOutcome.batches[].error). */
+  public async postCalls(calls: readonly Call[]): Promise<PostOutcome> {
+    const batches = splitIntoBatches(calls, this.batchSize);
+    const reports: BatchReport[] = new Array<BatchReport>(batches.length);
+    const outcomes: CallOutcome[] = new Array<CallOutcome>(calls.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      // Bounded: each worker takes batch indexes until none are left.
+      while (next < batches.length) {
+        const b = next;
+        next += 1;
+        const firstIndex = b * this.batchSize;
+        const batchCalls = batches[b] ?? [];
+        const { report, results } = await this.sendBatch(b, batches.length, firstIndex, batchCalls);
+        reports[b] = report;
+        batchCalls.forEach((call, i) => {
+          const index = firstIndex + i;
+          const externalCallId = typeof call.externalCallId === 'string' ? call.externalCallId : null;
+          const result = results?.[i];
+          if (result !== undefined) {
+            outcomes[index] = {
+              index,
+              batch: b,
+              externalCallId,
+              delivered: true,
+              result: { ...result, index }
+            };
+          } else {
+            outcomes[index] = {
+              index,
+              batch: b,
+              externalCallId,
+              delivered: false,
+              error: report.error?.message ?? 'not delivered'
+            };
+          }
+        });
+      }
+    };
+    const workers = Array.from({ length: Math.min(this.concurrency, Math.max(1, batches.length)) }, () =>
+      worker()
+    );
+    await Promise.all(workers);
+    return {
+      calls: outcomes,
+      batches: reports,
+      requests: reports.reduce((sum, r) => sum + r.attempts.length, 0),
+      allDelivered: reports.every((r) => r.delivered)
+    };
+  }
+
+  private where(batch: number, batchCount: number, firstIndex: number, size: number): string {
+    return (
+      `POST ${this.transport.describe()}${this.path} batch ${batch + 1}/${batchCount} ` +
+      `(calls ${firstIndex}–${firstIndex + size - 1})`
+    );
+  }
+
+  private async sendBatch(
+    batch: number,
+    batchCount: number,
+    firstIndex: number,
+    calls: Call[]
+  ): Promise<{ report: BatchReport; results?: CallResult[] }> {
+    // Serialized once: every attempt re-sends byte-identical content (same externalCallIds).
+    const body = JSON.stringify({ calls });
+    const attempts: AttemptRecord[] = [];
+    const where = this.where(batch, batchCount, firstIndex, calls.length);
+    const done = (delivered: boolean, error?: VoiceClientError, results?: CallResult[]) => {
+      this.onEvent({ type: 'batch-done', batch, delivered, attempts: attempts.length });
+      return { report: { batch, firstIndex, size: calls.length, delivered, attempts, error }, results };
+    };
+
+    for (let attempt = 1; attempt <= this.policy.maxAttempts; attempt += 1) {
+      this.onEvent({ type: 'attempt', batch, attempt, calls: calls.length });
+      const started = this.clock.now();
+      let reason: string;
+      let retryAfterMs: number | undefined;
+      try {
+        const response = await this.transport.post({ path: this.path, body, timeoutMs: this.timeoutMs });
+        const elapsedMs = this.clock.now() - started;
+        const record: AttemptRecord = { attempt, status: response.status, elapsedMs };
+        attempts.push(record);
+        this.onEvent({ type: 'response', batch, attempt, status: response.status, elapsedMs });
+        if (response.status >= 200 && response.status < 300) {
+          try {
+            const parsed = parseBatchResponse(response.bodyText, calls.length);
+            return done(true, undefined, parsed.results);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            return done(false, new VoiceClientError('bad-response', `${where}: ${message}`, response.status));
+          }
+        }
+        if (!isRetryableStatus(response.status)) {
+          const serverErrors = parseErrorBody(response.bodyText);
+          return done(
+            false,
+            new VoiceClientError(
+              'rejected-request',
+              `${where}: HTTP ${response.status}, not retried: ${summarizeErrors(serverErrors, response.bodyText)}`,
+              response.status,
+              serverErrors
+            )
+          );
+        }
+        reason = `HTTP ${response.status}`;
+        retryAfterMs = parseRetryAfterMs(response.header('retry-after'), this.clock.now());
+      } catch (error) {
+        if (!(error instanceof TransportError)) throw error;
+        const elapsedMs = this.clock.now() - started;
+        attempts.push({ attempt, error: `${error.kind}: ${error.message}`, elapsedMs });
+        this.onEvent({
+          type: 'transport-error',
+          batch,
+          attempt,
+          kind: error.kind,
+          message: error.message,
+          elapsedMs
+        });
+        reason = `${error.kind} (${error.message})`;
+      }
+
+      const last = attempts[attempts.length - 1] as AttemptRecord; // pushed above in both branches
+      if (attempt === this.policy.maxAttempts) {
+        return done(
+          false,
+          new VoiceClientError(
+            'gave-up',
+            `${where}: gave up after ${attempt} attempts; last: ${reason}`,
+            last.status
+          )
+        );
+      }
+      if (retryAfterMs !== undefined && retryAfterMs > this.policy.maxRetryAfterMs) {
+        return done(
+          false,
+          new VoiceClientError(
+            'retry-after-too-long',
+            `${where}: ${reason} asked to retry after ${Math.ceil(retryAfterMs / 1000)} s, more than the ` +
+              `${this.policy.maxRetryAfterMs / 1000} s this client waits; stopped after ${attempt} attempts`,
+            last.status
+          )
+        );
+      }
+      const waitMs = retryAfterMs ?? backoffDelayMs(attempt, this.random, this.policy);
+      last.waitMs = waitMs;
+      this.onEvent({
+        type: 'retry-wait',
+        batch,
+        attempt,
+        waitMs,
+        reason,
+        fromRetryAfter: retryAfterMs !== undefined
+      });
+      await this.clock.sleep(waitMs);
+    }
+    /* istanbul ignore next -- the loop always returns on its last attempt */
+    throw new Error('unreachable: retry loop ended without a result');
+  }
+}
+
+/** Throws the first batch error of an outcome (for callers that want all-or-error). */
+export function assertAllDelivered(outcome: PostOutcome): void {
+  const failed = outcome.batches.find((b) => !b.delivered);
+  if (failed?.error !== undefined) throw failed.error;
+}

@@ -1,0 +1,4 @@
+export * from './contract';
+export * from './retry';
+export * from './transport';
+export * from './client';

@@ -1,0 +1,146 @@
+/**
+ * npm run org:create -- [--alias voice-call-logging] [--days 7] [--target-dev-hub <alias>] [--no-open]
+ *                       [--skip-data] [--skip-integration-user]
+ *
+ * Scratch org from config/project-scratch-def.json → build → deploy → permission sets for the admin (you)
+ * → integration user (data/users/integration-user-def.json, holds Voice_Call_Integration) → sample
+ * Leads/Contacts (data/sample-data-plan.json) → opens the setup page. Needs a Dev Hub; without one it
+ * stops with exit code 2 and creates nothing.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigAggregator, Org, OrgConfigProperties } from '@salesforce/core';
+import { FlagSpec, intOption, parseArgs, usage } from '../lib/cli/args';
+import { formatCommand, REPO_ROOT, run, runSfJson } from '../lib/cli/exec';
+import { EXIT_NO_ORG, refuse, runMain } from '../lib/cli/exit';
+import {
+  ADMIN_PERMISSION_SETS,
+  createIntegrationUserCommand,
+  DATA_PLAN,
+  importDataCommand,
+  openOrgCommand,
+  scratchCreateCommand
+} from '../lib/org/commands';
+import { validateDataPlan } from '../lib/org/data-plan';
+import { assignPermissionSets, build, deploy, Progress, runStep, setupPath } from '../lib/org/steps';
+
+const FLAGS: FlagSpec[] = [
+  { name: 'alias', short: 'a', value: true, description: 'scratch org alias (default voice-call-logging)' },
+  { name: 'days', short: 'd', value: true, description: 'duration in days, 1-30 (default 7)' },
+  {
+    name: 'target-dev-hub',
+    short: 'v',
+    value: true,
+    description: 'Dev Hub alias/username (default: sf config)'
+  },
+  { name: 'no-open', value: false, description: 'do not open the browser (implied when CI is set)' },
+  { name: 'skip-data', value: false, description: 'do not load the sample Leads/Contacts' },
+  { name: 'skip-integration-user', value: false, description: 'do not create the integration user' },
+  { name: 'help', short: 'h', value: false, description: 'show this help' }
+];
+
+async function resolveDevHub(flag: string | undefined): Promise<string | undefined> {
+  if (flag !== undefined) return flag;
+  const env = process.env.SF_TARGET_DEV_HUB?.trim();
+  if (env !== undefined && env !== '') return env;
+  try {
+    const config = await ConfigAggregator.create();
+    const value = config.getPropertyValue<string>(OrgConfigProperties.TARGET_DEV_HUB);
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function checkDataPlan(): void {
+  const problems = validateDataPlan(readFileSync(path.join(REPO_ROOT, DATA_PLAN), 'utf8'), (rel) => {
+    const full = path.join(REPO_ROOT, 'data', rel);
+    return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+  }).problems;
+  if (problems.length > 0) throw new Error(`${DATA_PLAN} is not loadable:\n  ${problems.join('\n  ')}`);
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2), FLAGS);
+  if (args.switches.has('help')) {
+    process.stdout.write(
+      `${usage('npm run org:create -- [options]', 'Create a scratch org with the package.', FLAGS)}\n`
+    );
+    return 0;
+  }
+  const alias = args.values.get('alias') ?? 'voice-call-logging';
+  const days = intOption(args, 'days', 7, 1, 30);
+  const open = !args.switches.has('no-open') && process.env.CI === undefined;
+  const withData = !args.switches.has('skip-data');
+  const withIntegrationUser = !args.switches.has('skip-integration-user');
+
+  const devHub = await resolveDevHub(args.values.get('target-dev-hub'));
+  if (devHub === undefined) {
+    refuse(
+      'org:create: no Dev Hub configured — run `sf org login web --set-default-dev-hub --alias devhub` ' +
+        '(or pass --target-dev-hub); nothing was created.',
+      EXIT_NO_ORG
+    );
+  }
+  try {
+    await Org.create({ aliasOrUsername: devHub });
+  } catch (error) {
+    refuse(
+      `org:create: Dev Hub "${devHub}" is not authorized on this machine (${(error as Error).message.split('\n')[0]}); nothing was created.`
+    );
+  }
+  if (withData) checkDataPlan(); // fail before spending a scratch org on a broken plan
+
+  const total = 4 + (withIntegrationUser ? 1 : 0) + (withData ? 1 : 0) + 1;
+  const progress = new Progress(total);
+
+  await progress.run(`create scratch org "${alias}" for ${days} days (Dev Hub ${devHub})`, async () => {
+    const command = scratchCreateCommand({ alias, days, devHub });
+    progress.note(`$ ${formatCommand(command)}`);
+    const result = await progress.heartbeat(
+      'creating the scratch org',
+      runSfJson<{ username?: string; orgId?: string }>(command)
+    );
+    progress.note(
+      `username ${result.username ?? '?'}, org id ${result.orgId ?? '?'} (set as default target-org)`
+    );
+  });
+  await progress.run('build the package', () => build(progress));
+  await progress.run(`deploy to ${alias}`, () => deploy(alias, progress));
+  await progress.run(`assign ${ADMIN_PERMISSION_SETS.join(', ')} to you`, () =>
+    assignPermissionSets(alias, ADMIN_PERMISSION_SETS, progress)
+  );
+  if (withIntegrationUser) {
+    const userAlias = `${alias}-integration`;
+    await progress.run(
+      `create the integration user (alias ${userAlias}, Voice_Call_Integration)`,
+      async () => {
+        const command = createIntegrationUserCommand(alias, userAlias);
+        progress.note(`$ ${formatCommand(command)}`);
+        const result = await progress.heartbeat(
+          'creating the user',
+          runSfJson<{ fields?: { username?: string } }>(command)
+        );
+        progress.note(`created ${result.fields?.username ?? userAlias}; e2e posts as this user`);
+      }
+    );
+  }
+  if (withData) {
+    await progress.run('load sample Leads, Accounts and Contacts (phones in many formats)', () =>
+      runStep(importDataCommand(alias), progress)
+    );
+  }
+  const pagePath = setupPath();
+  await progress.run(open ? `open ${pagePath}` : 'where to go next', async () => {
+    if (open) await run(openOrgCommand(alias, pagePath, false));
+    else progress.note(`sf org open --target-org ${alias} --path ${pagePath}`);
+  });
+  process.stdout.write(
+    `\nScratch org "${alias}" is ready. Post a sample call:\n` +
+      `  npm run post-call -- --target-org ${alias} --file data/sample-calls.json\n` +
+      `Prove it end to end:\n  npm run e2e -- --target-org ${alias}\n`
+  );
+  return 0;
+}
+
+runMain(main);
