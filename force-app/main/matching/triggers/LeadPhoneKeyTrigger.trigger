@@ -1,0 +1,3 @@
+trigger LeadPhoneKeyTrigger on Lead(before insert, before update) {
+  PhoneKeyTriggerHandler.handle(Trigger.new);
+}
