@@ -1,0 +1,109 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  apexKeyFromFixtureName,
+  apexKeyFromSpecifier,
+  findFixtures,
+  generateRegistrySource,
+  MissingFixtureError,
+  requireFixture
+} from './fixtures';
+
+function writeJson(root: string, relative: string, value: unknown): void {
+  const file = path.join(root, relative);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+describe('fixture registry', () => {
+  let root: string;
+
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-fixtures-'));
+  });
+
+  afterEach(() => {
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('maps Class.method to the fixture of lwc-src/<component>/__tests__/data', () => {
+    writeJson(root, 'lwc-src/syncLog/__tests__/data/SyncLogController.getCallLogs.json', {
+      rows: [{ id: 'a01' }]
+    });
+    writeJson(root, 'lwc-src/voiceSetup/__tests__/data/VoiceSetupController.getSettings.json', {
+      syncThreshold: 50
+    });
+
+    const registry = findFixtures(path.join(root, 'lwc-src'), root);
+
+    expect([...registry.byKey.keys()].sort()).toEqual([
+      'SyncLogController.getCallLogs',
+      'VoiceSetupController.getSettings'
+    ]);
+    expect(registry.byKey.get('SyncLogController.getCallLogs')).toMatchObject({
+      component: 'syncLog',
+      relativePath: 'lwc-src/syncLog/__tests__/data/SyncLogController.getCallLogs.json',
+      data: { rows: [{ id: 'a01' }] }
+    });
+  });
+
+  it('ignores variant and non-Apex file names with a note, and returns nothing without lwc-src', () => {
+    writeJson(root, 'lwc-src/panel/__tests__/data/CallLogPanelController.getCalls.empty.json', {});
+    writeJson(root, 'lwc-src/panel/__tests__/data/notes.json', {});
+
+    const registry = findFixtures(path.join(root, 'lwc-src'), root);
+
+    expect(registry.byKey.size).toBe(0);
+    expect(registry.notes).toHaveLength(2);
+    expect(findFixtures(path.join(root, 'nope'), root).byKey.size).toBe(0);
+  });
+
+  it('keeps the alphabetically first component on duplicates and notes a difference', () => {
+    writeJson(root, 'lwc-src/b/__tests__/data/X.y.json', { from: 'b' });
+    writeJson(root, 'lwc-src/a/__tests__/data/X.y.json', { from: 'a' });
+
+    const registry = findFixtures(path.join(root, 'lwc-src'), root);
+
+    expect(registry.byKey.get('X.y')?.data).toEqual({ from: 'a' });
+    expect(registry.notes.join()).toContain('differs');
+  });
+
+  it('fails with the file name when a fixture is not JSON', () => {
+    writeJson(root, 'lwc-src/a/__tests__/data/X.y.json', '{ nope');
+
+    expect(() => findFixtures(path.join(root, 'lwc-src'), root)).toThrow(
+      'lwc-src/a/__tests__/data/X.y.json is not valid JSON'
+    );
+  });
+
+  it('names the method and the expected fixture path when one is missing', () => {
+    const registry = findFixtures(path.join(root, 'lwc-src'), root);
+
+    expect(() =>
+      requireFixture(registry, 'SyncLogController.getCallLogs', 'syncLog', 'lwc-src/syncLog/syncLog.ts')
+    ).toThrow(MissingFixtureError);
+    expect(() => requireFixture(registry, 'SyncLogController.getCallLogs', 'syncLog')).toThrow(
+      'No sample data for Apex method SyncLogController.getCallLogs. Add the fixture lwc-src/syncLog/__tests__/data/SyncLogController.getCallLogs.json'
+    );
+  });
+
+  it('generates an ES module embedding every fixture and its source', () => {
+    writeJson(root, 'lwc-src/a/__tests__/data/X.y.json', { n: 1 });
+    const source = generateRegistrySource(findFixtures(path.join(root, 'lwc-src'), root));
+
+    expect(source).toContain('"X.y": "lwc-src/a/__tests__/data/X.y.json"');
+    expect(source).toContain('"X.y": {"n":1}');
+    expect(source).toMatch(/^\/\/ Generated/);
+  });
+
+  it('parses Apex specifiers and fixture names', () => {
+    expect(apexKeyFromSpecifier('@salesforce/apex/SyncLogController.getCallLogs')).toBe(
+      'SyncLogController.getCallLogs'
+    );
+    expect(apexKeyFromSpecifier('@salesforce/apex')).toBeUndefined();
+    expect(apexKeyFromSpecifier('@salesforce/apex/ns.Class.method')).toBeUndefined();
+    expect(apexKeyFromFixtureName('A_B.c1.json')).toBe('A_B.c1');
+    expect(apexKeyFromFixtureName('A.b.c.json')).toBeUndefined();
+  });
+});
