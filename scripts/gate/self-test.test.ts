@@ -1,0 +1,243 @@
+/**
+ * The gate is proven: a clean fixture project passes the checkers that guard against the six defects
+ * the issue names, and a copy with each defect planted in its own file fails the right checker with a
+ * finding on that file. Each Java checker runs once per copy (two copies), so this stays near 30 s.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateTypes } from '../build/generate-types';
+import { checkApexSemantic } from './checks/apex-semantic';
+import { checkCodeAnalyzer } from './checks/code-analyzer';
+import { checkMetadataXml } from './checks/metadata-xml';
+import { checkTypes } from './checks/npm-steps';
+import { checkSoql } from './checks/soql';
+import { checkStructure } from './checks/structure';
+import type { CheckResult, Finding } from './lib/finding';
+import { formatFinding, isError } from './lib/finding';
+
+const FIXTURE = path.join(__dirname, 'fixtures', 'clean-project');
+const NODE_MODULES = path.resolve(__dirname, '..', '..', 'node_modules');
+const CLASSES = 'force-app/main/default/classes';
+/** ~35 s on an idle 2-core machine; generous because the gate runs it beside the Java lane. */
+const TIMEOUT = 180_000;
+
+const CHECKERS: Record<string, (root: string) => CheckResult | Promise<CheckResult>> = {
+  structure: checkStructure,
+  'metadata-xml': checkMetadataXml,
+  soql: checkSoql,
+  typecheck: checkTypes,
+  'apex-semantic': checkApexSemantic,
+  'code-analyzer': checkCodeAnalyzer
+};
+
+/** A temp copy of the fixture with node_modules linked in and the Apex/schema types generated. */
+function copyFixture(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-self-test-'));
+  fs.cpSync(FIXTURE, dir, { recursive: true });
+  fs.symlinkSync(NODE_MODULES, path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+function write(root: string, file: string, text: string): void {
+  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  fs.writeFileSync(path.join(root, file), text);
+}
+
+function apexClass(root: string, name: string, body: string): void {
+  write(root, `${CLASSES}/${name}.cls`, body);
+  write(
+    root,
+    `${CLASSES}/${name}.cls-meta.xml`,
+    '<?xml version="1.0" encoding="UTF-8" ?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+      '  <apiVersion>68.0</apiVersion>\n  <status>Active</status>\n</ApexClass>\n'
+  );
+}
+
+/** The six defects, each in a file of its own so every checker's findings can be told apart. */
+const DEFECTS = {
+  unknownApexField: `${CLASSES}/BadField.cls`,
+  unknownSoqlField: `${CLASSES}/BadSoql.cls`,
+  wrongApexParam: 'lwc-src/callNotes/callNotes.ts',
+  malformedMetaXml: 'force-app/main/default/objects/Call_Note__c/fields/Broken__c.field-meta.xml',
+  soqlInjection: `${CLASSES}/Injection.cls`,
+  apexSyntax: `${CLASSES}/Broken.cls`
+};
+
+function plantDefects(root: string): void {
+  apexClass(
+    root,
+    'BadField',
+    'public with sharing class BadField {\n  public static void run() {\n    Call_Note__c note = new Call_Note__c();\n' +
+      "    note.Nope__c = 'x';\n  }\n}\n"
+  );
+  apexClass(
+    root,
+    'BadSoql',
+    'public with sharing class BadSoql {\n  public static List<Call_Note__c> run() {\n' +
+      '    return [SELECT Id, Nope__c FROM Call_Note__c WITH USER_MODE];\n  }\n}\n'
+  );
+  const lwc = path.join(root, DEFECTS.wrongApexParam);
+  fs.writeFileSync(
+    lwc,
+    fs.readFileSync(lwc, 'utf8').replace('{ searchText: this.searchText }', '{ search: this.searchText }')
+  );
+  write(
+    root,
+    DEFECTS.malformedMetaXml,
+    '<?xml version="1.0" encoding="UTF-8" ?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+      '  <fullName>Broken__c</fullName\n  <type>Text</type>\n</CustomField>\n'
+  );
+  apexClass(
+    root,
+    'Injection',
+    'public with sharing class Injection {\n  public static List<Call_Note__c> find(String userInput) {\n' +
+      "    return Database.query('SELECT Id FROM Call_Note__c WHERE Body__c = \\'' + userInput + '\\'');\n  }\n}\n"
+  );
+  apexClass(root, 'Broken', 'public with sharing class Broken {\n  public static void run( {\n  }\n}\n');
+}
+
+/** Runs each checker at most once per project copy. */
+function memo(root: () => string): (checker: string) => Promise<CheckResult> {
+  const results = new Map<string, Promise<CheckResult>>();
+  return (checker) => {
+    let result = results.get(checker);
+    if (!result) {
+      const run = CHECKERS[checker];
+      if (!run) {
+        throw new Error(`no checker ${checker}`);
+      }
+      result = Promise.resolve(run(root()));
+      results.set(checker, result);
+    }
+    return result;
+  };
+}
+
+function errorsIn(result: CheckResult, file: string): Finding[] {
+  return result.findings.filter((f) => isError(f) && f.file === file);
+}
+
+const show = (result: CheckResult): string =>
+  result.findings.map(formatFinding).join('\n') || '(no findings)';
+
+let clean = '';
+let defective = '';
+const onClean = memo(() => clean);
+const onDefective = memo(() => defective);
+
+beforeAll(() => {
+  clean = copyFixture();
+  defective = copyFixture();
+  plantDefects(defective);
+  for (const root of [clean, defective]) {
+    generateTypes(root, path.join(root, '.generated', 'types'));
+  }
+  // Start the slow (Java) checkers on both copies at once; the tests await the memoised results.
+  for (const checker of ['code-analyzer', 'apex-semantic']) {
+    void onClean(checker);
+    void onDefective(checker);
+  }
+}, TIMEOUT);
+
+afterAll(() => {
+  for (const root of [clean, defective]) {
+    if (root) {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  }
+});
+
+describe('gate self-test: the clean fixture', () => {
+  it.each(Object.keys(CHECKERS))(
+    'passes %s',
+    async (checker) => {
+      const result = await onClean(checker);
+      expect(result.findings.filter(isError).map(formatFinding)).toEqual([]);
+    },
+    TIMEOUT
+  );
+});
+
+describe('gate self-test: each planted defect fails its checker', () => {
+  it(
+    '(a) an unknown field in Apex fails apex-semantic',
+    async () => {
+      const result = await onDefective('apex-semantic');
+      const findings = errorsIn(result, DEFECTS.unknownApexField);
+      expect(findings.map((f) => f.message).join('\n')).toMatch(/Unknown field 'Nope__c'/);
+      expect(findings[0]?.line).toBe(4);
+    },
+    TIMEOUT
+  );
+
+  it(
+    '(b) an unknown field inside a SOQL query fails soql',
+    async () => {
+      const result = await onDefective('soql');
+      const findings = errorsIn(result, DEFECTS.unknownSoqlField);
+      expect(findings.map((f) => `${f.line}: ${f.message}`)).toEqual([
+        '3: unknown field Nope__c on Call_Note__c'
+      ]);
+    },
+    TIMEOUT
+  );
+
+  it(
+    '(c) a wrong Apex parameter name from an LWC fails typecheck',
+    async () => {
+      const result = await onDefective('typecheck');
+      const findings = errorsIn(result, DEFECTS.wrongApexParam);
+      expect(findings.length).toBeGreaterThan(0);
+      expect(findings[0]?.message).toMatch(/search/);
+      expect(findings[0]?.line).toBe(9);
+    },
+    TIMEOUT
+  );
+
+  it(
+    '(d) a malformed -meta.xml fails metadata-xml',
+    async () => {
+      const result = await onDefective('metadata-xml');
+      const findings = errorsIn(result, DEFECTS.malformedMetaXml);
+      expect(findings).toHaveLength(1);
+      expect(findings[0]?.message).toMatch(/^malformed XML/);
+      expect(findings[0]?.line).toBeGreaterThan(0);
+    },
+    TIMEOUT
+  );
+
+  it(
+    '(e) a SOQL injection fails code-analyzer',
+    async () => {
+      const result = await onDefective('code-analyzer');
+      const findings = errorsIn(result, DEFECTS.soqlInjection);
+      expect(findings.map((f) => f.message).join('\n')).toMatch(/ApexSOQLInjection/);
+      expect(findings.find((f) => f.message.startsWith('ApexSOQLInjection'))?.line).toBe(3);
+    },
+    TIMEOUT
+  );
+
+  it(
+    '(f) an Apex syntax error fails soql (parser) and apex-semantic',
+    async () => {
+      const soql = errorsIn(await onDefective('soql'), DEFECTS.apexSyntax);
+      expect(soql.map((f) => `${f.line}: ${f.message}`)).toEqual([
+        expect.stringMatching(/^2: Apex syntax error/)
+      ]);
+      const semantic = errorsIn(await onDefective('apex-semantic'), DEFECTS.apexSyntax);
+      expect(semantic.map((f) => `${f.line}: ${f.message}`)).toEqual([expect.stringMatching(/^2: Syntax: /)]);
+    },
+    TIMEOUT
+  );
+
+  it(
+    'reports nothing on the defect-free files of the defective copy',
+    async () => {
+      const result = await onDefective('soql');
+      expect(errorsIn(result, `${CLASSES}/CallNoteController.cls`)).toEqual([]);
+      expect(show(result)).toContain('BadSoql.cls:3');
+    },
+    TIMEOUT
+  );
+});

@@ -1,0 +1,48 @@
+import type { CheckResult } from './lib/finding';
+import { checkApexSemantic } from './checks/apex-semantic';
+import { checkCodeAnalyzer } from './checks/code-analyzer';
+import { checkMetadataConvert } from './checks/metadata-convert';
+import { checkMetadataXml } from './checks/metadata-xml';
+import {
+  checkBuild,
+  checkEslint,
+  checkJestLwc,
+  checkJestScripts,
+  checkPrettier,
+  checkTypes
+} from './checks/npm-steps';
+import { checkSoql } from './checks/soql';
+import { checkStructure } from './checks/structure';
+import { checkSuppressions } from './checks/suppressions';
+
+export interface Step {
+  name: string;
+  run: (root: string) => CheckResult | Promise<CheckResult>;
+  /**
+   * 'java': runs in a second lane, after the main-lane steps declared before it, alongside the
+   * main-lane steps declared after it (two lanes for two cores: JVM and Node work overlap).
+   */
+  lane?: 'java';
+}
+
+/**
+ * The gate, in order: fast static checks first, then the build (typecheck, ESLint and the conversion
+ * need its output), then the Java lane, which runs beside the Node steps after it (typecheck,
+ * ESLint, the test suites; the scripts suite holds the gate's self-test, the slowest step).
+ * Output keeps this order whatever finishes first.
+ */
+export const STEPS: Step[] = [
+  { name: 'structure', run: checkStructure },
+  { name: 'suppressions', run: checkSuppressions },
+  { name: 'metadata-xml', run: checkMetadataXml },
+  { name: 'soql', run: checkSoql },
+  { name: 'prettier', run: checkPrettier },
+  { name: 'build', run: checkBuild },
+  { name: 'apex-semantic', run: checkApexSemantic, lane: 'java' },
+  { name: 'metadata-convert', run: checkMetadataConvert, lane: 'java' },
+  { name: 'code-analyzer', run: checkCodeAnalyzer, lane: 'java' },
+  { name: 'typecheck', run: checkTypes },
+  { name: 'eslint', run: checkEslint },
+  { name: 'jest-lwc', run: checkJestLwc },
+  { name: 'jest-scripts', run: checkJestScripts }
+];
