@@ -26,7 +26,7 @@ export const RULE_SELECTORS = [
 
 /**
  * Our own PMD ruleset: MethodNamingConventions with its test-method pattern widened to accept the
- * team's `it_should_…` sentences (CONTRACTS.md); every other method name keeps the camelCase rule.
+ * project's `it_should_…` test-name sentences; every other method name keeps the camelCase rule.
  */
 const CUSTOM_RULESETS = [path.join(__dirname, '..', 'pmd', 'method-naming.xml')];
 

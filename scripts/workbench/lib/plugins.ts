@@ -93,7 +93,7 @@ export function workbenchResolver(options: ResolverOptions): Plugin {
 }
 
 /**
- * Compiler options that keep LWC decorators intact (NOTES.md "TypeScript LWCs"): the same settings
+ * Compiler options that keep LWC decorators intact (see scripts/build/build.ts): the same settings
  * `npm run build` uses for lwc-src.
  */
 export const LWC_TS_OPTIONS: ts.CompilerOptions = {

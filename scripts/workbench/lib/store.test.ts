@@ -435,7 +435,7 @@ describe('preview rows', () => {
     expect(value.detail.row.status).toBe('Received');
   });
 
-  it('normalise phone keys like DESIGN.md', () => {
+  it('normalise phone keys like the README spec', () => {
     for (const input of [
       '+1 (555) 123-4567',
       '555-123-4567',

@@ -113,7 +113,7 @@ function requeueRows(
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Phone key (DESIGN.md "Phone key"), a small copy for Test Sync's preview answer only.
+// Phone key (README "Phone keys and matching"), a small copy for Test Sync's preview answer only.
 
 export function previewPhoneKey(input: string, defaultCountryCode: string): string {
   const withoutExtension = input.replace(/(;ext=|\bext\.?|\bx|#).*$/i, '');
