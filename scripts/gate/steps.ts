@@ -11,6 +11,7 @@ import {
   checkPrettier,
   checkTypes
 } from './checks/npm-steps';
+import { checkProjectConfig } from './checks/project-config';
 import { checkSoql } from './checks/soql';
 import { checkStructure } from './checks/structure';
 import { checkSuppressions } from './checks/suppressions';
@@ -34,6 +35,7 @@ export interface Step {
 export const STEPS: Step[] = [
   { name: 'structure', run: checkStructure },
   { name: 'suppressions', run: checkSuppressions },
+  { name: 'project-config', run: checkProjectConfig },
   { name: 'metadata-xml', run: checkMetadataXml },
   { name: 'soql', run: checkSoql },
   { name: 'prettier', run: checkPrettier },
