@@ -143,7 +143,9 @@ describe('c-field-mapping', () => {
 
     mappingsWire.error({ message: 'Insufficient access to Call_Field_Mapping_Setting__c' });
     await flushPromises();
-    expect(q(element, '.error').textContent).toContain('Insufficient access to Call_Field_Mapping_Setting__c');
+    expect(q(element, '.error').textContent).toContain(
+      'Insufficient access to Call_Field_Mapping_Setting__c'
+    );
   });
 
   it('adds a row, checks its types with Apex and saves every row', async () => {

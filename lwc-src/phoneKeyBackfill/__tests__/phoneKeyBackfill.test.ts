@@ -1,0 +1,137 @@
+import { createElement } from 'lwc';
+import PhoneKeyBackfill, { POLL_INTERVAL_MS } from 'c/phoneKeyBackfill';
+import startPhoneKeyBackfill from '@salesforce/apex/VoiceSetupController.startPhoneKeyBackfill';
+import getBackfillProgress from '@salesforce/apex/VoiceSetupController.getBackfillProgress';
+import JOB_ID from './data/VoiceSetupController.startPhoneKeyBackfill.json';
+import PROGRESS from './data/VoiceSetupController.getBackfillProgress.json';
+
+jest.mock('@salesforce/apex/VoiceSetupController.startPhoneKeyBackfill', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/VoiceSetupController.getBackfillProgress', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+
+const startMock = startPhoneKeyBackfill as unknown as jest.Mock;
+const progressMock = getBackfillProgress as unknown as jest.Mock;
+
+type El = HTMLElement & Record<string, unknown>;
+// A macrotask lets promise chains and re-rendering settle (lwc-recipes' flushPromises).
+const flushPromises = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** With fake timers: let pending promise callbacks run without advancing the clock. */
+function settle(): Promise<void> {
+  let chain = Promise.resolve();
+  for (let i = 0; i < 10; i++) {
+    chain = chain.then(() => undefined);
+  }
+  return chain;
+}
+
+function render(): HTMLElement {
+  const element = createElement('c-phone-key-backfill', { is: PhoneKeyBackfill });
+  document.body.appendChild(element);
+  return element;
+}
+function q(element: HTMLElement, selector: string): El {
+  return element.shadowRoot!.querySelector(selector) as El;
+}
+
+describe('c-phone-key-backfill', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+    jest.useRealTimers();
+  });
+
+  it('starts the job, then polls its progress until done and advances the bar', async () => {
+    jest.useFakeTimers();
+    startMock.mockResolvedValue(JOB_ID);
+    progressMock
+      .mockResolvedValueOnce(PROGRESS)
+      .mockResolvedValueOnce({ ...PROGRESS, batchesProcessed: 36 })
+      .mockResolvedValueOnce({ ...PROGRESS, batchesProcessed: 48, status: 'Completed', done: true });
+    const element = render();
+    await settle();
+    const toasts: Array<{ title: string; variant: string }> = [];
+    element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
+
+    q(element, '.start-backfill').click();
+    await settle();
+    expect(startMock).toHaveBeenCalledTimes(1);
+    expect(q(element, '.backfill-progress').value).toBe(0);
+    expect(q(element, '.start-backfill').disabled).toBe(true);
+
+    jest.advanceTimersByTime(POLL_INTERVAL_MS);
+    await settle();
+    expect(progressMock).toHaveBeenLastCalledWith({ jobId: JOB_ID });
+    expect(q(element, '.backfill-progress').value).toBe(40);
+    expect(q(element, '.backfill-counts').textContent).toContain('19 of 48 batches processed');
+
+    jest.advanceTimersByTime(POLL_INTERVAL_MS);
+    await settle();
+    expect(q(element, '.backfill-progress').value).toBe(75);
+
+    jest.advanceTimersByTime(POLL_INTERVAL_MS);
+    await settle();
+    expect(q(element, '.backfill-progress').value).toBe(100);
+    expect(q(element, '.backfill-done').textContent).toContain('Backfill finished.');
+    expect(toasts[0]).toMatchObject({ title: 'Phone index backfill finished', variant: 'success' });
+    expect(q(element, '.start-backfill').disabled).toBe(false);
+
+    jest.advanceTimersByTime(POLL_INTERVAL_MS * 5);
+    await settle();
+    expect(progressMock).toHaveBeenCalledTimes(3);
+  });
+
+  it('warns when batches failed', async () => {
+    jest.useFakeTimers();
+    startMock.mockResolvedValue(JOB_ID);
+    progressMock.mockResolvedValueOnce({
+      ...PROGRESS,
+      batchesProcessed: 48,
+      failedBatches: 2,
+      status: 'Completed',
+      done: true
+    });
+    const element = render();
+    const toasts: Array<{ title: string; variant: string }> = [];
+    element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
+    q(element, '.start-backfill').click();
+    await settle();
+    jest.advanceTimersByTime(POLL_INTERVAL_MS);
+    await settle();
+    expect(q(element, '.backfill-counts').textContent).toContain('48 of 48 batches processed, 2 failed');
+    expect(q(element, '.backfill-done').textContent).toContain('Backfill finished with errors');
+    expect(toasts[0]).toMatchObject({ title: 'Phone index backfill finished', variant: 'warning' });
+  });
+
+  it('stops polling when the page is left', async () => {
+    jest.useFakeTimers();
+    startMock.mockResolvedValue(JOB_ID);
+    progressMock.mockResolvedValue(PROGRESS);
+    const element = render();
+    q(element, '.start-backfill').click();
+    await settle();
+    jest.advanceTimersByTime(POLL_INTERVAL_MS);
+    await settle();
+    expect(progressMock).toHaveBeenCalledTimes(1);
+
+    document.body.removeChild(element);
+    jest.advanceTimersByTime(POLL_INTERVAL_MS * 10);
+    await settle();
+    expect(progressMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the error when the job cannot start', async () => {
+    startMock.mockRejectedValue({
+      body: { message: 'A phone-key backfill is already running (7075g00000Qb1Xy).' }
+    });
+    const element = render();
+    q(element, '.start-backfill').click();
+    await flushPromises();
+    expect(q(element, '.backfill-error').textContent).toContain('already running');
+    expect(q(element, '.start-backfill').disabled).toBe(false);
+  });
+});

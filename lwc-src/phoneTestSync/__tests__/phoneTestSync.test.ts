@@ -1,0 +1,94 @@
+import { createElement } from 'lwc';
+import PhoneTestSync from 'c/phoneTestSync';
+import testSync from '@salesforce/apex/VoiceSetupController.testSync';
+import TEST_SYNC from './data/VoiceSetupController.testSync.json';
+
+jest.mock('@salesforce/apex/VoiceSetupController.testSync', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+
+const testSyncMock = testSync as unknown as jest.Mock;
+
+type El = HTMLElement & Record<string, unknown>;
+// A macrotask lets promise chains and re-rendering settle (lwc-recipes' flushPromises).
+const flushPromises = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function render(): HTMLElement {
+  const element = createElement('c-phone-test-sync', { is: PhoneTestSync });
+  document.body.appendChild(element);
+  return element;
+}
+function q(element: HTMLElement, selector: string): El {
+  return element.shadowRoot!.querySelector(selector) as El;
+}
+async function typeAndRun(element: HTMLElement, value: string): Promise<void> {
+  q(element, '.test-phone').dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  await flushPromises();
+  q(element, '.run-test-sync').click();
+  await flushPromises();
+}
+
+describe('c-phone-test-sync', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+  });
+
+  it('runs the dry run for the typed number and shows key, match, explanation and candidates', async () => {
+    testSyncMock.mockResolvedValue(TEST_SYNC);
+    const element = render();
+    expect(q(element, '.run-test-sync').disabled).toBe(true);
+    expect(q(element, '.test-phone').label).toBe('Phone number');
+    await typeAndRun(element, ' (415) 555-0142 ');
+
+    expect(testSyncMock).toHaveBeenCalledWith({ phoneNumber: '(415) 555-0142' });
+    expect(q(element, '.test-key').textContent).toBe('14155550142');
+    expect(q(element, '.test-title').textContent).toBe('Would match Lead Maria Gonzalez');
+    expect(q(element, '.test-explanation').textContent).toBe(TEST_SYNC.explanation);
+    expect(q(element, '.test-outcome').getAttribute('role')).toBe('status');
+    expect(q(element, '.test-match').value).toBe('/lightning/r/00Q5g00000Lb7QhEAJ/view');
+    const table = q(element, '.candidates');
+    expect((table.data as unknown[]).length).toBe(2);
+  });
+
+  it('runs on Enter in the phone field', async () => {
+    testSyncMock.mockResolvedValue(TEST_SYNC);
+    const element = render();
+    const input = q(element, '.test-phone');
+    input.dispatchEvent(new CustomEvent('change', { detail: { value: '4155550142' } }));
+    await flushPromises();
+    input.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter' }));
+    await flushPromises();
+    expect(testSyncMock).toHaveBeenCalledWith({ phoneNumber: '4155550142' });
+  });
+
+  it('explains a number that cannot be used', async () => {
+    testSyncMock.mockResolvedValue({
+      ...TEST_SYNC,
+      input: 'abc',
+      phoneKey: null,
+      problem: 'no digits',
+      matched: false,
+      matchedRecordId: null,
+      candidateCount: 0,
+      candidates: [],
+      explanation: 'A phone key needs at least 7 digits.'
+    });
+    const element = render();
+    await typeAndRun(element, 'abc');
+    expect(q(element, '.test-title').textContent).toBe('Not a usable number: no digits');
+    expect(q(element, '.test-outcome').className).toContain('slds-theme_error');
+    expect(q(element, '.candidates')).toBeNull();
+  });
+
+  it('shows a server error', async () => {
+    testSyncMock.mockRejectedValue({
+      body: { message: 'Phone keys are not indexed yet: run the backfill.' }
+    });
+    const element = render();
+    await typeAndRun(element, '5551234567');
+    expect(q(element, '.test-error').textContent).toContain('run the backfill');
+  });
+});
