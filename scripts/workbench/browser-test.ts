@@ -5,7 +5,7 @@
  * content, the main actions work, keyboard focus order is sane, and axe-core finds no serious or
  * critical violations. Screenshots of every screen go to test-results/workbench/.
  *
- * Prints one line per case and, last, exactly `Browser tests: N passed, N failed`; exits 1 on any
+ * Prints one line per case and, last, exactly `Browser: N passed, N failed`; exits 1 on any
  * failure. Bounded: each case 45 s, the whole run ~3 min.
  *
  * Options: `--only <text>` runs the cases whose name contains the text; `--no-build` reuses dist/workbench.
@@ -611,7 +611,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(
       'Browser tests: no Chromium found — install it (Debian/Ubuntu: `sudo apt-get install chromium`; macOS/Windows: `npx playwright install chromium`) or set CHROMIUM_PATH.'
     );
-    console.log(`Browser tests: 0 passed, ${cases.length} failed`);
+    console.log(`Browser: 0 passed, ${cases.length} failed`);
     return 1;
   }
 
@@ -672,7 +672,7 @@ async function main(argv: string[]): Promise<number> {
     await workbench?.close().catch(() => undefined);
     fs.rmSync(profile, { recursive: true, force: true });
   }
-  console.log(`Browser tests: ${passed} passed, ${failed} failed`);
+  console.log(`Browser: ${passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
 }
 
