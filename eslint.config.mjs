@@ -3,7 +3,7 @@
 //   by typescript-eslint's parser, plus typescript-eslint "recommended". Rules that TypeScript does
 //   better (no-undef, no-unused-vars, no-shadow, no-use-before-define) use the TS-aware versions.
 // - scripts/**/*.ts: typescript-eslint "recommended-type-checked" (uses tsconfig.json).
-// - Tests (lwc-src/**/__tests__, scripts/**/*.test.ts): Jest rules and globals.
+// - Tests (lwc-src/**/__tests__, test-utils/**, scripts/**/*.test.ts): Jest rules and globals.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
@@ -13,8 +13,9 @@ import tseslint from 'typescript-eslint';
 import lwcConfig from '@salesforce/eslint-config-lwc';
 
 const rootDir = path.dirname(fileURLToPath(import.meta.url));
-const LWC_FILES = ['lwc-src/**/*.ts'];
-const LWC_TEST_FILES = ['lwc-src/**/__tests__/**/*.ts'];
+// test-utils/: the LWC tests' shared helpers (outside lwc-src, which the build reads as components only).
+const LWC_FILES = ['lwc-src/**/*.ts', 'test-utils/**/*.ts'];
+const LWC_TEST_FILES = ['lwc-src/**/__tests__/**/*.ts', 'test-utils/**/*.ts'];
 const SCRIPT_FILES = ['scripts/**/*.ts'];
 // Browser-side workbench code: not in tsconfig.json (Node), so linted without type information.
 const BROWSER_SCRIPT_FILES = ['scripts/workbench/app/**/*.ts', 'scripts/workbench/runtime/**/*.ts'];

@@ -3,13 +3,14 @@
 // - c/<name> resolves to lwc-src/<name>/<name> (never to the built copy in force-app).
 // - lightning/* resolve to sfdx-lwc-jest's stubs (its resolver).
 // - @salesforce/apex/*, @salesforce/schema/*, labels, user, i18n… get default values from
-//   @lwc/jest-transformer; a test that needs control mocks the module, the lwc-recipes way:
-//   jest.mock('@salesforce/apex/Ctrl.method', () => {
-//     const { createApexTestWireAdapter } =
-//       jest.requireActual<typeof import('@salesforce/sfdx-lwc-jest')>('@salesforce/sfdx-lwc-jest');
-//     return { default: createApexTestWireAdapter(jest.fn()) };
-//   }, { virtual: true });
-//   then `(method as unknown as ApexTestWireAdapter).emit(data)` (type from @salesforce/sfdx-lwc-jest, types/).
+//   @lwc/jest-transformer; a test that needs control mocks the module, the lwc-recipes way, with the
+//   shared helpers of test-utils/ (outside roots: tests import them by relative path, Jest transforms them):
+//   jest.mock(
+//     '@salesforce/apex/Ctrl.method',
+//     () => jest.requireActual<ApexMocks>('../../../test-utils/apexMocks').wireAdapterModule(),
+//     { virtual: true }
+//   );
+//   then `asWire(method).emit(data)`; mount, shadowQuery, flushPromises… are in test-utils/lwc.ts.
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
 module.exports = {

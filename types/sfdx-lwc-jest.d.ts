@@ -1,7 +1,6 @@
 // Types for @salesforce/sfdx-lwc-jest's test helpers (the package ships none; its implementation
-// re-exports @salesforce/wire-service-jest-util, which does). Used by lwc-src/**/__tests__ only:
-//   const { createApexTestWireAdapter } =
-//     jest.requireActual<typeof import('@salesforce/sfdx-lwc-jest')>('@salesforce/sfdx-lwc-jest');
+// re-exports @salesforce/wire-service-jest-util, which does). Used by the tests' helpers in
+// test-utils/ (apexMocks.ts wraps createApexTestWireAdapter for jest.mock factories).
 declare module '@salesforce/sfdx-lwc-jest' {
   import type {
     createApexTestWireAdapter,

@@ -1,17 +1,20 @@
-import { createElement } from 'lwc';
 import CallLogPanel from 'c/callLogPanel';
 import getCalls from '@salesforce/apex/CallLogPanelController.getCalls';
 import { refreshApex } from '@salesforce/apex';
+import {
+  type ApexMocks,
+  asWire,
+  flushPromises,
+  mount,
+  removeAllChildren,
+  shadowQuery as q,
+  shadowQueryAll as qa
+} from '../../../test-utils/lwc';
 import PAGE from './data/CallLogPanelController.getCalls.json';
 
 jest.mock(
   '@salesforce/apex/CallLogPanelController.getCalls',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual<{
-      createApexTestWireAdapter: (fn: jest.Mock) => unknown;
-    }>('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual<ApexMocks>('../../../test-utils/apexMocks').wireAdapterModule(),
   { virtual: true }
 );
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
@@ -31,17 +34,10 @@ jest.mock('lightning/navigation', () => {
   return { NavigationMixin, mockNavigate };
 });
 
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown, status?: number, statusText?: string): void;
-  getLastConfig(): Record<string, unknown>;
-}
-const wire = getCalls as unknown as WireMock & jest.Mock;
+const wire = asWire(getCalls);
 const mockNavigate = (jest.requireMock('lightning/navigation') as { mockNavigate: jest.Mock }).mockNavigate;
 
 const LEAD_ID = '00Q5g00000Lb7QhEAJ';
-// A macrotask lets wire emissions, promise chains and re-rendering settle (lwc-recipes' flushPromises).
-const flushPromises = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 type Page = typeof PAGE;
 function secondPage(): Page {
@@ -55,31 +51,18 @@ function secondPage(): Page {
   };
 }
 
-function render(props: { recordId?: string; pageSize?: number } = { recordId: LEAD_ID }): HTMLElement & {
+/** The public properties the tests set and read. */
+interface PanelApi {
   recordId?: string;
   pageSize?: number;
-} {
-  const element = createElement('c-call-log-panel', { is: CallLogPanel }) as HTMLElement & {
-    recordId?: string;
-    pageSize?: number;
-  };
-  Object.assign(element, props);
-  document.body.appendChild(element);
-  return element;
 }
-
-function q<T extends Element = HTMLElement>(element: HTMLElement, selector: string): T | null {
-  return element.shadowRoot!.querySelector<T>(selector);
-}
-function qa<T extends Element = HTMLElement>(element: HTMLElement, selector: string): T[] {
-  return Array.from(element.shadowRoot!.querySelectorAll<T>(selector));
+function render(props: PanelApi = { recordId: LEAD_ID }): HTMLElement & PanelApi {
+  return mount<PanelApi>('c-call-log-panel', CallLogPanel, props);
 }
 
 describe('c-call-log-panel', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    removeAllChildren();
     jest.clearAllMocks();
   });
 

@@ -1,4 +1,3 @@
-import { createElement } from 'lwc';
 import FieldMapping from 'c/fieldMapping';
 import listMappings from '@salesforce/apex/FieldMappingController.listMappings';
 import listPayloadKeys from '@salesforce/apex/FieldMappingController.listPayloadKeys';
@@ -8,20 +7,33 @@ import saveMappings from '@salesforce/apex/FieldMappingController.saveMappings';
 import restoreDefaultMappings from '@salesforce/apex/FieldMappingController.restoreDefaultMappings';
 import { refreshApex } from '@salesforce/apex';
 import LightningConfirm from 'lightning/confirm';
+import {
+  type ApexMocks,
+  asMock,
+  asWire,
+  type El,
+  flushPromises,
+  mount,
+  removeAllChildren,
+  shadowQuery as q,
+  shadowQueryAll as qa
+} from '../../../test-utils/lwc';
 import MAPPINGS from './data/FieldMappingController.listMappings.json';
 import KEYS from './data/FieldMappingController.listPayloadKeys.json';
 import FIELDS from './data/FieldMappingController.listTargetFields.json';
 import SAVED from './data/FieldMappingController.saveMappings.json';
 import DEFAULTS from './data/FieldMappingController.restoreDefaultMappings.json';
 
-function mockWire(): { default: unknown } {
-  const { createApexTestWireAdapter } = jest.requireActual<{
-    createApexTestWireAdapter: (fn: jest.Mock) => unknown;
-  }>('@salesforce/sfdx-lwc-jest');
-  return { default: createApexTestWireAdapter(jest.fn()) };
-}
-jest.mock('@salesforce/apex/FieldMappingController.listMappings', () => mockWire(), { virtual: true });
-jest.mock('@salesforce/apex/FieldMappingController.listPayloadKeys', () => mockWire(), { virtual: true });
+jest.mock(
+  '@salesforce/apex/FieldMappingController.listMappings',
+  () => jest.requireActual<ApexMocks>('../../../test-utils/apexMocks').wireAdapterModule(),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/FieldMappingController.listPayloadKeys',
+  () => jest.requireActual<ApexMocks>('../../../test-utils/apexMocks').wireAdapterModule(),
+  { virtual: true }
+);
 jest.mock('@salesforce/apex/FieldMappingController.listTargetFields', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -37,34 +49,18 @@ jest.mock('@salesforce/apex/FieldMappingController.restoreDefaultMappings', () =
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
 
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-}
-const mappingsWire = listMappings as unknown as WireMock;
-const keysWire = listPayloadKeys as unknown as WireMock;
-const fieldsMock = listTargetFields as unknown as jest.Mock;
-const checkMock = checkMapping as unknown as jest.Mock;
-const saveMock = saveMappings as unknown as jest.Mock;
-const restoreMock = restoreDefaultMappings as unknown as jest.Mock;
-const confirmOpen = LightningConfirm.open as unknown as jest.Mock;
+const mappingsWire = asWire(listMappings);
+const keysWire = asWire(listPayloadKeys);
+const fieldsMock = asMock(listTargetFields);
+const checkMock = asMock(checkMapping);
+const saveMock = asMock(saveMappings);
+const restoreMock = asMock(restoreDefaultMappings);
+const confirmOpen = asMock(LightningConfirm.open);
 
-type El = HTMLElement & Record<string, unknown>;
-const flushPromises = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const CLASH =
   'appointment.start is DATETIME but Task.Call_Result__c is STRING(80): map it to a Date/Time field.';
 
-function render(): HTMLElement {
-  const element = createElement('c-field-mapping', { is: FieldMapping });
-  document.body.appendChild(element);
-  return element;
-}
-function q(element: HTMLElement, selector: string): El {
-  return element.shadowRoot!.querySelector(selector) as El;
-}
-function qa(element: HTMLElement, selector: string): El[] {
-  return Array.from(element.shadowRoot!.querySelectorAll(selector)) as El[];
-}
+const render = (): HTMLElement => mount('c-field-mapping', FieldMapping);
 function row(element: HTMLElement, index: number): El {
   return qa(element, 'tr.row')[index];
 }
@@ -91,9 +87,7 @@ describe('c-field-mapping', () => {
   });
 
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    removeAllChildren();
     jest.clearAllMocks();
   });
 

@@ -1,7 +1,7 @@
-import { createElement } from 'lwc';
 import PhoneKeyBackfill, { POLL_INTERVAL_MS } from 'c/phoneKeyBackfill';
 import startPhoneKeyBackfill from '@salesforce/apex/VoiceSetupController.startPhoneKeyBackfill';
 import getBackfillProgress from '@salesforce/apex/VoiceSetupController.getBackfillProgress';
+import { asMock, flushPromises, mount, removeAllChildren, shadowQuery as q } from '../../../test-utils/lwc';
 import JOB_ID from './data/VoiceSetupController.startPhoneKeyBackfill.json';
 import PROGRESS from './data/VoiceSetupController.getBackfillProgress.json';
 
@@ -12,12 +12,9 @@ jest.mock('@salesforce/apex/VoiceSetupController.getBackfillProgress', () => ({ 
   virtual: true
 });
 
-const startMock = startPhoneKeyBackfill as unknown as jest.Mock;
-const progressMock = getBackfillProgress as unknown as jest.Mock;
+const startMock = asMock(startPhoneKeyBackfill);
+const progressMock = asMock(getBackfillProgress);
 
-type El = HTMLElement & Record<string, unknown>;
-// A macrotask lets promise chains and re-rendering settle (lwc-recipes' flushPromises).
-const flushPromises = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 /** With fake timers: let pending promise callbacks run without advancing the clock. */
 function settle(): Promise<void> {
   let chain = Promise.resolve();
@@ -27,20 +24,11 @@ function settle(): Promise<void> {
   return chain;
 }
 
-function render(): HTMLElement {
-  const element = createElement('c-phone-key-backfill', { is: PhoneKeyBackfill });
-  document.body.appendChild(element);
-  return element;
-}
-function q(element: HTMLElement, selector: string): El {
-  return element.shadowRoot!.querySelector(selector) as El;
-}
+const render = (): HTMLElement => mount('c-phone-key-backfill', PhoneKeyBackfill);
 
 describe('c-phone-key-backfill', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    removeAllChildren();
     jest.clearAllMocks();
     jest.useRealTimers();
   });

@@ -1,26 +1,15 @@
-import { createElement } from 'lwc';
 import PhoneTestSync from 'c/phoneTestSync';
 import testSync from '@salesforce/apex/VoiceSetupController.testSync';
+import { asMock, flushPromises, mount, removeAllChildren, shadowQuery as q } from '../../../test-utils/lwc';
 import TEST_SYNC from './data/VoiceSetupController.testSync.json';
 
 jest.mock('@salesforce/apex/VoiceSetupController.testSync', () => ({ default: jest.fn() }), {
   virtual: true
 });
 
-const testSyncMock = testSync as unknown as jest.Mock;
+const testSyncMock = asMock(testSync);
 
-type El = HTMLElement & Record<string, unknown>;
-// A macrotask lets promise chains and re-rendering settle (lwc-recipes' flushPromises).
-const flushPromises = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-function render(): HTMLElement {
-  const element = createElement('c-phone-test-sync', { is: PhoneTestSync });
-  document.body.appendChild(element);
-  return element;
-}
-function q(element: HTMLElement, selector: string): El {
-  return element.shadowRoot!.querySelector(selector) as El;
-}
+const render = (): HTMLElement => mount('c-phone-test-sync', PhoneTestSync);
 async function typeAndRun(element: HTMLElement, value: string): Promise<void> {
   q(element, '.test-phone').dispatchEvent(new CustomEvent('change', { detail: { value } }));
   await flushPromises();
@@ -30,9 +19,7 @@ async function typeAndRun(element: HTMLElement, value: string): Promise<void> {
 
 describe('c-phone-test-sync', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    removeAllChildren();
     jest.clearAllMocks();
   });
 

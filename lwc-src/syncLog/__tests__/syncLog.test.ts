@@ -1,4 +1,3 @@
-import { createElement } from 'lwc';
 import SyncLog, { COLUMNS, PAGE_SIZE } from 'c/syncLog';
 import getCallLogs from '@salesforce/apex/SyncLogController.getCallLogs';
 import getCallLogDetail from '@salesforce/apex/SyncLogController.getCallLogDetail';
@@ -6,6 +5,16 @@ import retryCalls from '@salesforce/apex/CallRetryController.retryCalls';
 import resyncFailed from '@salesforce/apex/CallRetryController.resyncFailed';
 import { refreshApex } from '@salesforce/apex';
 import LightningConfirm from 'lightning/confirm';
+import {
+  type ApexMocks,
+  asMock,
+  asWire,
+  type El,
+  flushPromises,
+  mount,
+  removeAllChildren,
+  shadowQuery as q
+} from '../../../test-utils/lwc';
 import PAGE from './data/SyncLogController.getCallLogs.json';
 import DETAIL from './data/SyncLogController.getCallLogDetail.json';
 import RETRIED from './data/CallRetryController.retryCalls.json';
@@ -13,22 +22,12 @@ import RESYNCED from './data/CallRetryController.resyncFailed.json';
 
 jest.mock(
   '@salesforce/apex/SyncLogController.getCallLogs',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual<{
-      createApexTestWireAdapter: (fn: jest.Mock) => unknown;
-    }>('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual<ApexMocks>('../../../test-utils/apexMocks').wireAdapterModule(),
   { virtual: true }
 );
 jest.mock(
   '@salesforce/apex/SyncLogController.getCallLogDetail',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual<{
-      createApexTestWireAdapter: (fn: jest.Mock) => unknown;
-    }>('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual<ApexMocks>('../../../test-utils/apexMocks').wireAdapterModule(),
   { virtual: true }
 );
 jest.mock('@salesforce/apex/CallRetryController.retryCalls', () => ({ default: jest.fn() }), {
@@ -40,29 +39,13 @@ jest.mock('@salesforce/apex/CallRetryController.resyncFailed', () => ({ default:
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
 
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-  getLastConfig(): Record<string, unknown>;
-}
-const logsWire = getCallLogs as unknown as WireMock & jest.Mock;
-const detailWire = getCallLogDetail as unknown as WireMock & jest.Mock;
-const confirmOpen = LightningConfirm.open as unknown as jest.Mock;
-const retryMock = retryCalls as unknown as jest.Mock;
-const resyncMock = resyncFailed as unknown as jest.Mock;
+const logsWire = asWire(getCallLogs);
+const detailWire = asWire(getCallLogDetail);
+const confirmOpen = asMock(LightningConfirm.open);
+const retryMock = asMock(retryCalls);
+const resyncMock = asMock(resyncFailed);
 
-type El = HTMLElement & Record<string, unknown>;
-// A macrotask lets wire emissions, promise chains and re-rendering settle (lwc-recipes' flushPromises).
-const flushPromises = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-function render(): HTMLElement {
-  const element = createElement('c-sync-log', { is: SyncLog });
-  document.body.appendChild(element);
-  return element;
-}
-function q(element: HTMLElement, selector: string): El {
-  return element.shadowRoot!.querySelector(selector) as El;
-}
+const render = (): HTMLElement => mount('c-sync-log', SyncLog);
 function lastQuery(): Record<string, unknown> {
   return logsWire.getLastConfig().q as Record<string, unknown>;
 }
@@ -78,9 +61,7 @@ function change(target: El, value: string): void {
 
 describe('c-sync-log', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    removeAllChildren();
     jest.clearAllMocks();
     jest.useRealTimers();
   });

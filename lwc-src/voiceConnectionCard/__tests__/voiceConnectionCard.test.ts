@@ -1,19 +1,22 @@
-import { createElement } from 'lwc';
 import VoiceConnectionCard from 'c/voiceConnectionCard';
 import getConnectionStatus from '@salesforce/apex/VoiceConnectionController.getConnectionStatus';
 import testConnection from '@salesforce/apex/VoiceConnectionController.testConnection';
 import { refreshApex } from '@salesforce/apex';
+import {
+  type ApexMocks,
+  asMock,
+  asWire,
+  flushPromises,
+  mount,
+  removeAllChildren,
+  shadowQuery as q
+} from '../../../test-utils/lwc';
 import CONNECTION from './data/VoiceConnectionController.getConnectionStatus.json';
 import TESTED from './data/VoiceConnectionController.testConnection.json';
 
 jest.mock(
   '@salesforce/apex/VoiceConnectionController.getConnectionStatus',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual<{
-      createApexTestWireAdapter: (fn: jest.Mock) => unknown;
-    }>('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual<ApexMocks>('../../../test-utils/apexMocks').wireAdapterModule(),
   { virtual: true }
 );
 jest.mock('@salesforce/apex/VoiceConnectionController.testConnection', () => ({ default: jest.fn() }), {
@@ -21,25 +24,10 @@ jest.mock('@salesforce/apex/VoiceConnectionController.testConnection', () => ({ 
 });
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-}
-const connectionWire = getConnectionStatus as unknown as WireMock;
-const testConnectionMock = testConnection as unknown as jest.Mock;
+const connectionWire = asWire(getConnectionStatus);
+const testConnectionMock = asMock(testConnection);
 
-type El = HTMLElement & Record<string, unknown>;
-// A macrotask lets wire emissions, promise chains and re-rendering settle (lwc-recipes' flushPromises).
-const flushPromises = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-function render(): HTMLElement {
-  const element = createElement('c-voice-connection-card', { is: VoiceConnectionCard });
-  document.body.appendChild(element);
-  return element;
-}
-function q(element: HTMLElement, selector: string): El {
-  return element.shadowRoot!.querySelector(selector) as El;
-}
+const render = (): HTMLElement => mount('c-voice-connection-card', VoiceConnectionCard);
 async function renderedWithData(): Promise<HTMLElement> {
   const element = render();
   connectionWire.emit(CONNECTION);
@@ -49,9 +37,7 @@ async function renderedWithData(): Promise<HTMLElement> {
 
 describe('c-voice-connection-card', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    removeAllChildren();
     jest.clearAllMocks();
   });
 

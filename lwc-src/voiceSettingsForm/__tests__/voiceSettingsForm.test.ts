@@ -1,19 +1,24 @@
-import { createElement } from 'lwc';
 import VoiceSettingsForm from 'c/voiceSettingsForm';
 import getSettings from '@salesforce/apex/VoiceSetupController.getSettings';
 import saveSettings from '@salesforce/apex/VoiceSetupController.saveSettings';
 import { refreshApex } from '@salesforce/apex';
+import {
+  type ApexMocks,
+  asMock,
+  asWire,
+  type El,
+  flushPromises,
+  mount,
+  removeAllChildren,
+  shadowQuery as q,
+  shadowQueryAll as qa
+} from '../../../test-utils/lwc';
 import SETTINGS from './data/VoiceSetupController.getSettings.json';
 import SAVED from './data/VoiceSetupController.saveSettings.json';
 
 jest.mock(
   '@salesforce/apex/VoiceSetupController.getSettings',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual<{
-      createApexTestWireAdapter: (fn: jest.Mock) => unknown;
-    }>('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual<ApexMocks>('../../../test-utils/apexMocks').wireAdapterModule(),
   { virtual: true }
 );
 jest.mock('@salesforce/apex/VoiceSetupController.saveSettings', () => ({ default: jest.fn() }), {
@@ -21,28 +26,10 @@ jest.mock('@salesforce/apex/VoiceSetupController.saveSettings', () => ({ default
 });
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-}
-const settingsWire = getSettings as unknown as WireMock;
-const saveMock = saveSettings as unknown as jest.Mock;
+const settingsWire = asWire(getSettings);
+const saveMock = asMock(saveSettings);
 
-type El = HTMLElement & Record<string, unknown>;
-// A macrotask lets wire emissions, promise chains and re-rendering settle (lwc-recipes' flushPromises).
-const flushPromises = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-function render(): HTMLElement {
-  const element = createElement('c-voice-settings-form', { is: VoiceSettingsForm });
-  document.body.appendChild(element);
-  return element;
-}
-function q(element: HTMLElement, selector: string): El {
-  return element.shadowRoot!.querySelector(selector) as El;
-}
-function qa(element: HTMLElement, selector: string): El[] {
-  return Array.from(element.shadowRoot!.querySelectorAll(selector)) as El[];
-}
+const render = (): HTMLElement => mount('c-voice-settings-form', VoiceSettingsForm);
 async function renderedWithData(): Promise<HTMLElement> {
   const element = render();
   settingsWire.emit(SETTINGS);
@@ -58,9 +45,7 @@ function setField(element: HTMLElement, name: string, detail: Record<string, unk
 
 describe('c-voice-settings-form', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    removeAllChildren();
     jest.clearAllMocks();
   });
 

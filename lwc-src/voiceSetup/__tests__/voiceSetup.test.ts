@@ -1,22 +1,11 @@
-import { createElement } from 'lwc';
 import VoiceSetup from 'c/voiceSetup';
+import { type El, mount, removeAllChildren, shadowQueryAll as qa } from '../../../test-utils/lwc';
 
-type El = HTMLElement & Record<string, unknown>;
-
-function render(): HTMLElement {
-  const element = createElement('c-voice-setup', { is: VoiceSetup });
-  document.body.appendChild(element);
-  return element;
-}
-function qa(element: HTMLElement, selector: string): El[] {
-  return Array.from(element.shadowRoot!.querySelectorAll(selector)) as El[];
-}
+const render = (): HTMLElement => mount('c-voice-setup', VoiceSetup);
 
 describe('c-voice-setup', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    removeAllChildren();
   });
 
   it('lays out the five setup cards in reading order', () => {

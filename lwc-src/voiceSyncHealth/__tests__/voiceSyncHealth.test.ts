@@ -1,42 +1,27 @@
-import { createElement } from 'lwc';
 import VoiceSyncHealth from 'c/voiceSyncHealth';
 import getHealth from '@salesforce/apex/SyncHealthController.getHealth';
 import { refreshApex } from '@salesforce/apex';
+import {
+  type ApexMocks,
+  asWire,
+  flushPromises,
+  mount,
+  removeAllChildren,
+  shadowQuery as q,
+  shadowQueryAll as qa
+} from '../../../test-utils/lwc';
 import HEALTH from './data/SyncHealthController.getHealth.json';
 
 jest.mock(
   '@salesforce/apex/SyncHealthController.getHealth',
-  () => {
-    const { createApexTestWireAdapter } = jest.requireActual<{
-      createApexTestWireAdapter: (fn: jest.Mock) => unknown;
-    }>('@salesforce/sfdx-lwc-jest');
-    return { default: createApexTestWireAdapter(jest.fn()) };
-  },
+  () => jest.requireActual<ApexMocks>('../../../test-utils/apexMocks').wireAdapterModule(),
   { virtual: true }
 );
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
-interface WireMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-}
-const healthWire = getHealth as unknown as WireMock;
+const healthWire = asWire(getHealth);
 
-type El = HTMLElement & Record<string, unknown>;
-// A macrotask lets wire emissions, promise chains and re-rendering settle (lwc-recipes' flushPromises).
-const flushPromises = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-function render(): HTMLElement {
-  const element = createElement('c-voice-sync-health', { is: VoiceSyncHealth });
-  document.body.appendChild(element);
-  return element;
-}
-function q(element: HTMLElement, selector: string): El {
-  return element.shadowRoot!.querySelector(selector) as El;
-}
-function qa(element: HTMLElement, selector: string): El[] {
-  return Array.from(element.shadowRoot!.querySelectorAll(selector)) as El[];
-}
+const render = (): HTMLElement => mount('c-voice-sync-health', VoiceSyncHealth);
 async function renderedWithData(): Promise<HTMLElement> {
   const element = render();
   healthWire.emit(HEALTH);
@@ -46,9 +31,7 @@ async function renderedWithData(): Promise<HTMLElement> {
 
 describe('c-voice-sync-health', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    removeAllChildren();
     jest.clearAllMocks();
   });
 
