@@ -1,7 +1,8 @@
 /**
  * The gate is proven: a clean fixture project passes the checkers that guard against the six defects
- * the issue names, and a copy with each defect planted in its own file fails the right checker with a
- * finding on that file. Each Java checker runs once per copy (two copies), so this stays near 30 s.
+ * the issue names (and a seventh: an unknown field in a TypeScript org script's SOQL), and a copy with
+ * each defect planted in its own file fails the right checker with a finding on that file. Each Java
+ * checker runs once per copy (two copies), so this stays near 30 s.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -54,14 +55,15 @@ function apexClass(root: string, name: string, body: string): void {
   );
 }
 
-/** The six defects, each in a file of its own so every checker's findings can be told apart. */
+/** The seven defects, each in a file of its own so every checker's findings can be told apart. */
 const DEFECTS = {
   unknownApexField: `${CLASSES}/BadField.cls`,
   unknownSoqlField: `${CLASSES}/BadSoql.cls`,
   wrongApexParam: 'lwc-src/callNotes/callNotes.ts',
   malformedMetaXml: 'force-app/main/default/objects/Call_Note__c/fields/Broken__c.field-meta.xml',
   soqlInjection: `${CLASSES}/Injection.cls`,
-  apexSyntax: `${CLASSES}/Broken.cls`
+  apexSyntax: `${CLASSES}/Broken.cls`,
+  unknownScriptSoqlField: 'scripts/org/call-notes.ts'
 };
 
 function plantDefects(root: string): void {
@@ -95,6 +97,8 @@ function plantDefects(root: string): void {
       "    return Database.query('SELECT Id FROM Call_Note__c WHERE Body__c = \\'' + userInput + '\\'');\n  }\n}\n"
   );
   apexClass(root, 'Broken', 'public with sharing class Broken {\n  public static void run( {\n  }\n}\n');
+  const script = path.join(root, DEFECTS.unknownScriptSoqlField);
+  fs.writeFileSync(script, fs.readFileSync(script, 'utf8').replace('Minutes__c,', 'Minutez__c,'));
 }
 
 /** Runs each checker at most once per project copy. */
@@ -227,6 +231,18 @@ describe('gate self-test: each planted defect fails its checker', () => {
       ]);
       const semantic = errorsIn(await onDefective('apex-semantic'), DEFECTS.apexSyntax);
       expect(semantic.map((f) => `${f.line}: ${f.message}`)).toEqual([expect.stringMatching(/^2: Syntax: /)]);
+    },
+    TIMEOUT
+  );
+
+  it(
+    "(g) an unknown field in a TypeScript org script's SOQL fails soql",
+    async () => {
+      const result = await onDefective('soql');
+      const findings = errorsIn(result, DEFECTS.unknownScriptSoqlField);
+      expect(findings.map((f) => `${f.line}:${f.col}: ${f.message}`)).toEqual([
+        '3:31: unknown field Minutez__c on Call_Note__c'
+      ]);
     },
     TIMEOUT
   );

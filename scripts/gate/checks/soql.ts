@@ -1,16 +1,32 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { CheckResult, Finding } from '../lib/finding';
 import { relativePath } from '../lib/finding';
-import { apexFiles } from '../lib/project';
+import { apexFiles, walkFiles } from '../lib/project';
 import { analyzeApex } from './soql/analyze';
 import { loadSchema } from './soql/schema';
+import { analyzeTypeScript } from './soql/typescript';
 
 const CHECKER = 'soql';
+
+/**
+ * The TypeScript that runs queries against an org: everything under scripts/ except tests (their
+ * strings are fixtures, never sent to an org), declaration files and the gate's fixture projects.
+ */
+export function scriptFiles(root: string): string[] {
+  const fixtures = path.join(root, 'scripts', 'gate', 'fixtures') + path.sep;
+  return walkFiles(
+    path.join(root, 'scripts'),
+    (file) => file.endsWith('.ts') && !/\.(test|d)\.ts$/.test(file) && !file.startsWith(fixtures)
+  );
+}
 
 /**
  * Parses every .cls/.trigger under the package directories with @apexdevtools/apex-parser and checks
  * every object, field and relationship named in inline SOQL/SOSL (and in Database.query string
  * literals) against our metadata plus standard-schema.json. Apex syntax errors are findings too.
+ * Then does the same for the SOQL/SOSL strings and anonymous-Apex snippets of the TypeScript under
+ * scripts/ (see soql/typescript.ts); queries too dynamic to parse are listed as info.
  */
 export function checkSoql(root: string): CheckResult {
   const schema = loadSchema(root);
@@ -44,8 +60,35 @@ export function checkSoql(root: string): CheckResult {
       });
     }
   }
+  const scripts = scriptFiles(root);
+  let tsQueries = 0;
+  let tsFilesWithQueries = 0;
+  const dynamic: string[] = [];
+  for (const file of scripts) {
+    const rel = relativePath(root, file);
+    const analysis = analyzeTypeScript(fs.readFileSync(file, 'utf8'), rel, schema);
+    tsQueries += analysis.queries;
+    if (analysis.queries + analysis.dynamic.length > 0) {
+      tsFilesWithQueries++;
+    }
+    for (const issue of analysis.issues) {
+      findings.push({
+        checker: CHECKER,
+        file: rel,
+        line: issue.line,
+        col: issue.col,
+        message: issue.message
+      });
+    }
+    dynamic.push(...analysis.dynamic.map((d) => `  ${rel}:${d.line}:${d.col}: ${d.message}`));
+  }
   return {
     findings,
-    info: [`${queries} queries in ${files.length} Apex files checked against ${schema.objects.size} objects`]
+    info: [
+      `${queries} queries in ${files.length} Apex files checked against ${schema.objects.size} objects`,
+      `${tsQueries} queries in ${tsFilesWithQueries} of ${scripts.length} TypeScript files under scripts/ checked; ` +
+        `${dynamic.length} dynamic (not checked)${dynamic.length > 0 ? ':' : ''}`,
+      ...dynamic
+    ]
   };
 }

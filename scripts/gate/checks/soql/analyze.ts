@@ -589,3 +589,50 @@ export function analyzeApex(source: string, kind: 'class' | 'trigger', schema: S
   }
   return { syntaxErrors: listener.errors, issues: collector.issues, queries: collector.queries };
 }
+
+/** Parses anonymous Apex (what `executeAnonymous` runs); returns its syntax errors and unresolved names. */
+export function analyzeAnonymousApex(source: string, schema: Schema): ApexAnalysis {
+  const listener = new CollectingErrorListener();
+  const { parser } = ApexParserFactory.createLexerAndParser(source, listener);
+  const tree = parser.anonymousUnit();
+  const collector = new QueryCollector(schema);
+  if (listener.errors.length === 0) {
+    ApexParseTreeWalker.DEFAULT.walk(collector, tree);
+    collector.finish();
+  }
+  return { syntaxErrors: listener.errors, issues: collector.issues, queries: collector.queries };
+}
+
+/**
+ * One SOQL query (`SELECT …`) or SOSL search (`FIND {…} …`) as the API takes it, checked as the Apex
+ * inline query `[text]`, so `:name` binds are accepted. Positions are within text (line 1, col 1 = its start).
+ */
+export function analyzeQueryText(text: string, schema: Schema): ApexAnalysis {
+  // The API's `FIND {term}` is Apex's `FIND 'term'` (same length, so positions hold).
+  const apexText = text.replace(/^(\s*find\s*)\{([^}]*)\}/i, (_m, find: string, term: string) => {
+    return `${find}'${term.replace(/['\\]/g, ' ')}'`;
+  });
+  const listener = new CollectingErrorListener();
+  const { parser } = ApexParserFactory.createLexerAndParser(`[${apexText}]`, listener);
+  const tree = parser.primary();
+  const trailing = parser.getTokenStream().LT(1);
+  if (listener.errors.length === 0 && trailing && trailing.type !== -1) {
+    listener.apexSyntaxError(
+      trailing.line,
+      trailing.column,
+      `unexpected '${trailing.text ?? ''}' after the query`
+    );
+  }
+  const collector = new QueryCollector(schema);
+  if (listener.errors.length === 0) {
+    ApexParseTreeWalker.DEFAULT.walk(collector, tree);
+  }
+  // Undo the `[` added in front of line 1.
+  const unshift = (issue: SoqlIssue): SoqlIssue =>
+    issue.line === 1 ? { ...issue, col: Math.max(1, issue.col - 1) } : issue;
+  return {
+    syntaxErrors: listener.errors.map(unshift),
+    issues: collector.issues.map(unshift),
+    queries: collector.queries
+  };
+}
