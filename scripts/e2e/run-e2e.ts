@@ -113,9 +113,9 @@ const TASK_FIELDS =
 const EVENT_FIELDS =
   'Id, Subject, StartDateTime, EndDateTime, IsReminderSet, ReminderDateTime, WhoId, WhatId, OwnerId';
 
-/** Only our own generated values reach SOQL; this refuses anything else rather than escaping it. */
+/** Only our own generated values reach SOQL; this refuses anything else rather than escaping it (% for LIKE). */
 function lit(value: string): string {
-  if (!/^[\w.+:-]+$/.test(value)) throw new Error(`refusing to put ${JSON.stringify(value)} in SOQL`);
+  if (!/^[\w.+:%-]+$/.test(value)) throw new Error(`refusing to put ${JSON.stringify(value)} in SOQL`);
   return `'${value}'`;
 }
 
