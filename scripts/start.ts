@@ -29,7 +29,7 @@ const FLAGS: FlagSpec[] = [
     name: 'port',
     short: 'p',
     value: true,
-    description: 'workbench port when there is no org (default 3000)'
+    description: 'workbench port when there is no org (default PORT or 3000)'
   },
   { name: 'help', short: 'h', value: false, description: 'show this help' }
 ];
@@ -127,7 +127,9 @@ async function main(): Promise<number> {
     );
     return 0;
   }
-  const port = intOption(args, 'port', 3000, 1, 65535);
+  // PORT is honoured like the workbench's own command does; --port wins.
+  const envPort = Number(process.env.PORT);
+  const port = intOption(args, 'port', Number.isInteger(envPort) && envPort > 0 ? envPort : 3000, 1, 65535);
   const target = await findTargetOrg(args.values.get('target-org'));
   return target !== undefined ? withOrg(target) : withoutOrg(port);
 }
