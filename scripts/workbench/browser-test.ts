@@ -290,6 +290,26 @@ export const CASES: BrowserCase[] = [
     }
   },
   {
+    name: 'Setup: Start retry job → toast, status shows scheduled',
+    async run({ page, open, screenshot }) {
+      await open('setup');
+      await screen('setup').ready(page);
+      const card = page.locator('c-voice-retry-job');
+      const status = card.locator('.retry-job-status');
+      await status.filter({ hasText: 'Not scheduled' }).waitFor();
+      await card.getByRole('button', { name: 'Start retry job' }).click();
+      await expectToast(page, 'Retry job scheduled');
+      await status.filter({ hasText: 'Running every 15 minutes' }).waitFor({ timeout: 8000 });
+      const text = await status.innerText();
+      check(/next run .*\d{1,2}:\d{2}/.test(text), `status: ${text}`);
+      check(
+        (await card.getByRole('button', { name: 'Start retry job' }).count()) === 0,
+        'Start retry job still offered once scheduled'
+      );
+      await screenshot('setup-retry-job');
+    }
+  },
+  {
     name: 'Setup: Test Sync explains the match',
     async run({ page, open }) {
       await open('setup');
@@ -513,6 +533,7 @@ export const CASES: BrowserCase[] = [
         /Refresh/,
         'Save settings',
         'Start backfill',
+        'Start retry job',
         /Phone number/
       ]);
     }

@@ -78,6 +78,8 @@ describe('c-voice-settings-form', () => {
     expect(field(element, 'cancelledAppointmentAction').value).toBe('MarkCancelled');
     expect(field(element, 'createLeadForUnknownCallers').checked).toBe(false);
     expect(field(element, 'bypassPhoneKeyTriggers').checked).toBe(false);
+    expect(field(element, 'matchOtherContactPhones').checked).toBe(false);
+    expect(field(element, 'matchOtherContactPhones').fieldLevelHelp).toContain('HomePhone');
     expect(field(element, 'defaultOwnerId')).toBeNull();
     expect(field(element, 'newLeadCompany')).toBeNull();
     qa(element, '[data-field]').forEach((input) => expect(input.label).toBeTruthy());
@@ -118,6 +120,18 @@ describe('c-voice-settings-form', () => {
     });
     expect(toasts).toEqual([{ title: 'Settings saved', variant: 'success' }]);
     expect(refreshApex).toHaveBeenCalled();
+  });
+
+  it('saves Match Other Contact Phones when it is switched on', async () => {
+    saveMock.mockResolvedValue(SAVED);
+    const element = await renderedWithData();
+    setField(element, 'matchOtherContactPhones', { checked: true });
+    await flushPromises();
+    expect(field(element, 'matchOtherContactPhones').checked).toBe(true);
+    q(element, '.save-settings').click();
+    await flushPromises();
+    expect(saveMock).toHaveBeenCalledWith({ settings: { ...SETTINGS, matchOtherContactPhones: true } });
+    expect(field(element, 'matchOtherContactPhones').checked).toBe(true);
   });
 
   it('blocks the save when a field fails its client validation', async () => {

@@ -8,7 +8,7 @@ describe('c-voice-setup', () => {
     removeAllChildren();
   });
 
-  it('lays out the five setup cards in reading order', () => {
+  it('lays out the six setup cards in reading order', () => {
     const element = render();
     const items = qa(element, 'lightning-layout > lightning-layout-item');
     const cards = items.map((item) => item.firstElementChild?.tagName.toLowerCase());
@@ -17,11 +17,12 @@ describe('c-voice-setup', () => {
       'c-voice-sync-health',
       'c-voice-settings-form',
       'c-phone-key-backfill',
+      'c-voice-retry-job',
       'c-phone-test-sync'
     ]);
   });
 
-  it('gives settings the full width and pairs the other cards on large screens', () => {
+  it('gives settings and Test Sync the full width and pairs the other cards on large screens', () => {
     const element = render();
     const items = qa(element, 'lightning-layout > lightning-layout-item');
     expect(items.map((item) => [item.size, item.largeDeviceSize, item.padding])).toEqual([
@@ -29,7 +30,8 @@ describe('c-voice-setup', () => {
       ['12', '6', 'around-small'],
       ['12', undefined, 'around-small'],
       ['12', '6', 'around-small'],
-      ['12', '6', 'around-small']
+      ['12', '6', 'around-small'],
+      ['12', undefined, 'around-small']
     ]);
   });
 
@@ -38,6 +40,13 @@ describe('c-voice-setup', () => {
     const titles = qa(element, 'lightning-layout-item > *').map(
       (child) => (child.shadowRoot!.querySelector('lightning-card') as El | null)?.title
     );
-    expect(titles).toEqual(['Connection', 'Sync health', 'Settings', 'Phone index backfill', 'Test Sync']);
+    expect(titles).toEqual([
+      'Connection',
+      'Sync health',
+      'Settings',
+      'Phone index backfill',
+      'Retry job',
+      'Test Sync'
+    ]);
   });
 });

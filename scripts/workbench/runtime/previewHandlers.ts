@@ -352,6 +352,7 @@ export const COMPUTED_METHODS: ReadonlySet<ApexKey> = new Set([
   'CallRetryController.retryCalls',
   'CallRetryController.resyncFailed',
   'VoiceSetupController.startPhoneKeyBackfill',
+  'VoiceSetupController.scheduleRetryJob',
   'VoiceSetupController.saveSettings',
   'FieldMappingController.checkMapping',
   'FieldMappingController.saveMappings',
@@ -369,6 +370,15 @@ function backfillJobId(context: PreviewContext): string {
 }
 
 const BACKFILL_STEPS = 4;
+
+/** CallRetryScheduler's quarter-hour jobs (:00, :15, :30, :45). */
+const RETRY_JOBS = 4;
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+
+/** The first quarter hour strictly after `ms` (when the next of the four hourly jobs fires). */
+export function nextQuarterHour(ms: number): string {
+  return new Date((Math.floor(ms / QUARTER_HOUR_MS) + 1) * QUARTER_HOUR_MS).toISOString();
+}
 
 /**
  * Builds the preview handlers. `allKeys` lists every method with a fixture, so row-changing actions
@@ -410,6 +420,21 @@ export function createPreviewHandlers(allKeys: readonly ApexKey[]): Record<ApexK
       const jobId = backfillJobId(context);
       context.scratch.set(`backfill:${jobId}`, 0);
       return jobId;
+    },
+    'VoiceSetupController.scheduleRetryJob': (context) => {
+      // Like CallRetryScheduler.scheduleEvery15Minutes: adds the missing entries, answers how many.
+      const stored = context.get('VoiceSetupController.getRetryJobStatus');
+      const base: Row = isRecord(stored) ? stored : {};
+      const expected = asNumber(base.expectedJobs) ?? RETRY_JOBS;
+      const existing = base.scheduled === true ? (asNumber(base.scheduledJobs) ?? 0) : 0;
+      context.set('VoiceSetupController.getRetryJobStatus', {
+        ...base,
+        scheduled: true,
+        scheduledJobs: Math.max(existing, expected),
+        expectedJobs: expected,
+        nextRunAt: nextQuarterHour(context.now())
+      });
+      return Math.max(0, expected - existing);
     },
     'VoiceSetupController.getBackfillProgress': (context) => {
       const fixture = context.get('VoiceSetupController.getBackfillProgress');

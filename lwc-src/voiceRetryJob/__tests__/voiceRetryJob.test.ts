@@ -1,0 +1,124 @@
+import VoiceRetryJob from 'c/voiceRetryJob';
+import getRetryJobStatus from '@salesforce/apex/VoiceSetupController.getRetryJobStatus';
+import scheduleRetryJob from '@salesforce/apex/VoiceSetupController.scheduleRetryJob';
+import { refreshApex } from '@salesforce/apex';
+import {
+  type ApexMocks,
+  asMock,
+  asWire,
+  flushPromises,
+  mount,
+  removeAllChildren,
+  shadowQuery as q
+} from '../../../test-utils/lwc';
+import NOT_SCHEDULED from './data/VoiceSetupController.getRetryJobStatus.json';
+import CREATED from './data/VoiceSetupController.scheduleRetryJob.json';
+
+jest.mock(
+  '@salesforce/apex/VoiceSetupController.getRetryJobStatus',
+  () => jest.requireActual<ApexMocks>('../../../test-utils/apexMocks').wireAdapterModule(),
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/VoiceSetupController.scheduleRetryJob', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+
+const statusWire = asWire(getRetryJobStatus);
+const scheduleMock = asMock(scheduleRetryJob);
+
+const SCHEDULED = {
+  ...NOT_SCHEDULED,
+  scheduled: true,
+  scheduledJobs: 4,
+  nextRunAt: '2026-11-21T18:15:00.000Z'
+};
+
+const render = (): HTMLElement => mount('c-voice-retry-job', VoiceRetryJob);
+async function renderedWith(status: unknown): Promise<HTMLElement> {
+  const element = render();
+  statusWire.emit(status);
+  await flushPromises();
+  return element;
+}
+
+describe('c-voice-retry-job', () => {
+  afterEach(() => {
+    removeAllChildren();
+    jest.clearAllMocks();
+  });
+
+  it('shows a labelled spinner until the status arrives', () => {
+    const element = render();
+    expect(q(element, 'lightning-card').title).toBe('Retry job');
+    expect(q(element, 'lightning-spinner').alternativeText).toBe('Loading the retry job status');
+    expect(q(element, '.start-retry-job')).toBeNull();
+  });
+
+  it('says the job is not scheduled and offers to start it', async () => {
+    const element = await renderedWith(NOT_SCHEDULED);
+    expect(q(element, '.retry-job-status').textContent).toContain(
+      'Not scheduled: failed calls are retried only by short delayed jobs'
+    );
+    expect(q(element, '.retry-job-status lightning-icon').iconName).toBe('utility:warning');
+    expect(q(element, '.start-retry-job').label).toBe('Start retry job');
+    expect(q(element, 'lightning-spinner')).toBeNull();
+  });
+
+  it('shows the next run of a scheduled job and no start button', async () => {
+    const element = await renderedWith(SCHEDULED);
+    expect(q(element, '.retry-job-status').textContent).toContain('Running every 15 minutes — next run');
+    expect(q(element, '.retry-job-next-run').value).toBe('2026-11-21T18:15:00.000Z');
+    expect(q(element, '.retry-job-status lightning-icon').iconName).toBe('utility:success');
+    expect(q(element, '.start-retry-job')).toBeNull();
+  });
+
+  it('offers to add the missing entries when only some quarter-hour jobs exist', async () => {
+    const element = await renderedWith({ ...SCHEDULED, scheduledJobs: 1 });
+    expect(q(element, '.retry-job-status').textContent).toContain('Running 1 of 4 quarter-hour jobs');
+    expect(q(element, '.start-retry-job')).not.toBeNull();
+  });
+
+  it('starts the job, confirms with a toast and refreshes the status', async () => {
+    scheduleMock.mockResolvedValue(CREATED);
+    const element = await renderedWith(NOT_SCHEDULED);
+    const toasts: Array<{ title: string; variant: string }> = [];
+    element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
+
+    q(element, '.start-retry-job').click();
+    await flushPromises();
+    expect(scheduleMock).toHaveBeenCalledTimes(1);
+    expect(toasts[0]).toMatchObject({ title: 'Retry job scheduled', variant: 'success' });
+    expect(refreshApex).toHaveBeenCalled();
+
+    statusWire.emit(SCHEDULED);
+    await flushPromises();
+    expect(q(element, '.retry-job-status').textContent).toContain('Running every 15 minutes');
+    expect(q(element, '.start-retry-job')).toBeNull();
+  });
+
+  it('shows the error inline when the job cannot be started', async () => {
+    scheduleMock.mockRejectedValue({
+      body: {
+        message: 'You need the Manage Voice Call Settings permission (Voice_Call_Admin permission set).'
+      }
+    });
+    const element = await renderedWith(NOT_SCHEDULED);
+    const toasts: unknown[] = [];
+    element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
+    q(element, '.start-retry-job').click();
+    await flushPromises();
+    expect(q(element, '.retry-job-error').textContent).toContain('Manage Voice Call Settings');
+    expect(q(element, '.retry-job-error').getAttribute('role')).toBe('alert');
+    expect(q(element, '.start-retry-job').disabled).toBe(false);
+    expect(toasts).toEqual([]);
+  });
+
+  it("shows the server's error when the status cannot be read", async () => {
+    const element = render();
+    statusWire.error({ message: 'You need the Manage Voice Call Settings permission.' });
+    await flushPromises();
+    expect(q(element, '.retry-job-error').textContent).toContain('Manage Voice Call Settings');
+    expect(q(element, 'lightning-spinner')).toBeNull();
+  });
+});
