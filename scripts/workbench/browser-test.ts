@@ -33,7 +33,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync'
 ];
 
-/** CHROMIUM_PATH, else Debian's chromium, else a browser from `npx playwright install chromium`. */
+/** CHROMIUM_PATH, else Debian's chromium, else a browser from `npx playwright-core install chromium`. */
 export function findChromium(
   env: NodeJS.ProcessEnv = process.env,
   exists: (p: string) => boolean = fs.existsSync
@@ -630,7 +630,7 @@ async function main(argv: string[]): Promise<number> {
   const executablePath = findChromium();
   if (!executablePath) {
     console.error(
-      'Browser tests: no Chromium found — install it (Debian/Ubuntu: `sudo apt-get install chromium`; macOS/Windows: `npx playwright install chromium`) or set CHROMIUM_PATH.'
+      'Browser tests: no Chromium found — install it (Debian/Ubuntu: `sudo apt-get install chromium`; macOS/Windows: `npx playwright-core install chromium`) or set CHROMIUM_PATH.'
     );
     console.log(`Browser: 0 passed, ${cases.length} failed`);
     return 1;
