@@ -55,10 +55,24 @@ export function buildCommand(): Command {
   };
 }
 
+/**
+ * Deploys the package directory only: `unpackaged/` (the External Client App an admin creates per org)
+ * is deployed on purpose, never as a side effect of deploying the package.
+ */
 export function deployCommand(targetOrg: string, waitMinutes = 30): Command {
   return {
     file: sfBinary(),
-    args: ['project', 'deploy', 'start', '--target-org', targetOrg, '--wait', String(waitMinutes)],
+    args: [
+      'project',
+      'deploy',
+      'start',
+      '--source-dir',
+      'force-app',
+      '--target-org',
+      targetOrg,
+      '--wait',
+      String(waitMinutes)
+    ],
     description: `deploy force-app to ${targetOrg}`
   };
 }

@@ -61,7 +61,9 @@ describe('commands', () => {
   });
 
   it('builds deploy, permission set, user, data, open and Apex test commands as argument arrays', () => {
-    expect(argsOf(deployCommand('vcl'))).toBe('project deploy start --target-org vcl --wait 30');
+    expect(argsOf(deployCommand('vcl'))).toBe(
+      'project deploy start --source-dir force-app --target-org vcl --wait 30'
+    );
     expect(argsOf(assignPermsetCommand('vcl', ['A', 'B']))).toBe(
       'org assign permset --target-org vcl --name A --name B'
     );
