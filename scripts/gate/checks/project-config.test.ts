@@ -39,4 +39,15 @@ describe('project-config check', () => {
     );
     expect(messages.some((m) => m.startsWith('sfdx-project.json: not valid JSON'))).toBe(true);
   });
+
+  it('rejects an External Client App inside a namespace-less package directory', () => {
+    const dir = projectWith({ edition: 'Developer' });
+    const ecaDir = path.join(dir, 'force-app', 'main', 'ingestion', 'externalClientApps');
+    fs.mkdirSync(ecaDir, { recursive: true });
+    fs.writeFileSync(path.join(ecaDir, 'App.eca-meta.xml'), '<ExternalClientApplication/>');
+    const findings = checkProjectConfig(dir).findings;
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ file: 'force-app/main/ingestion/externalClientApps' });
+    expect(findings[0]?.message).toContain('managed (namespaced) package');
+  });
 });

@@ -39,6 +39,7 @@ function schemaErrors(errors: ErrorObject[] | null | undefined): string[] {
  */
 export function checkProjectConfig(root: string): CheckResult {
   const findings: Finding[] = [];
+  findings.push(...unpackageableComponents(root));
   const ajv = new Ajv({ allErrors: true, strict: false });
   const projectSchema = loadSchema('sfdx-project.schema.json');
   const scratchSchema = loadSchema('project-scratch-def.schema.json');
@@ -97,4 +98,68 @@ export function checkProjectConfig(root: string): CheckResult {
     findings,
     info: [`checked sfdx-project.json and ${scratchDefs.length} scratch org definition(s)`]
   };
+}
+
+/**
+ * Metadata folders whose components only a managed (namespaced) package can contain. External client
+ * apps "can be packaged in first-generation or second-generation managed packages"; in a namespace-less
+ * unlocked package version creation rejects them, so they belong in a non-packaged directory.
+ */
+const MANAGED_ONLY_FOLDERS: Record<string, string> = {
+  externalClientApps: 'ExternalClientApplication',
+  extlClntAppOauthSettings: 'ExtlClntAppOauthSettings',
+  extlClntAppGlobalOauthSets: 'ExtlClntAppGlobalOauthSettings',
+  extlClntAppOauthPolicies: 'ExtlClntAppOauthConfigurablePolicies'
+};
+
+interface PackageDirectory {
+  path?: string;
+  package?: string;
+}
+
+/** Components in a namespace-less package's directory that such a package cannot contain. */
+function unpackageableComponents(root: string): Finding[] {
+  const projectFile = path.join(root, 'sfdx-project.json');
+  if (!fs.existsSync(projectFile)) {
+    return [];
+  }
+  let project: { namespace?: string; packageDirectories?: PackageDirectory[] };
+  try {
+    project = JSON.parse(fs.readFileSync(projectFile, 'utf8')) as typeof project;
+  } catch {
+    return []; // reported by the schema validation
+  }
+  if (project.namespace) {
+    return [];
+  }
+  const findings: Finding[] = [];
+  for (const dir of project.packageDirectories ?? []) {
+    if (!dir.package || !dir.path) {
+      continue;
+    }
+    const stack = [path.join(root, dir.path)];
+    while (stack.length > 0) {
+      const current = stack.pop() as string;
+      if (!fs.existsSync(current)) {
+        continue;
+      }
+      for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+        if (!entry.isDirectory() || entry.name === 'node_modules') {
+          continue;
+        }
+        const full = path.join(current, entry.name);
+        const type = MANAGED_ONLY_FOLDERS[entry.name];
+        if (type) {
+          findings.push({
+            checker: CHECKER,
+            file: path.relative(root, full).split(path.sep).join('/'),
+            message: `${type} can only be packaged in a managed (namespaced) package; package "${dir.package}" is namespace-less — keep it in a directory without "package" (e.g. unpackaged/)`
+          });
+        } else {
+          stack.push(full);
+        }
+      }
+    }
+  }
+  return findings;
 }
