@@ -36,7 +36,7 @@ const FLAGS: FlagSpec[] = [
 
 const WORKBENCH_MODULE = path.join(REPO_ROOT, 'scripts', 'workbench', 'serve.ts');
 
-type ServeWorkbench = (options: { port: number }) => Promise<unknown>;
+type ServeWorkbench = (options: { port?: number }) => Promise<unknown>;
 
 /** The workbench engineer's entry point, when it exists (loaded lazily: it pulls in rollup and friends). */
 export function loadServeWorkbench(modulePath: string = WORKBENCH_MODULE): ServeWorkbench | undefined {
@@ -92,11 +92,11 @@ async function withOrg(target: TargetOrg): Promise<number> {
   return 0;
 }
 
-async function withoutOrg(port: number): Promise<number> {
+async function withoutOrg(port: number | undefined): Promise<number> {
   const serveWorkbench = loadServeWorkbench();
   if (serveWorkbench !== undefined) {
     process.stdout.write(`npm start: no org (${NO_ORG_HINT}) — starting the local workbench.\n`);
-    await serveWorkbench({ port });
+    await serveWorkbench(port === undefined ? {} : { port });
     return 0;
   }
   process.stdout.write(
@@ -127,9 +127,8 @@ async function main(): Promise<number> {
     );
     return 0;
   }
-  // PORT is honoured like the workbench's own command does; --port wins.
-  const envPort = Number(process.env.PORT);
-  const port = intOption(args, 'port', Number.isInteger(envPort) && envPort > 0 ? envPort : 3000, 1, 65535);
+  // Without --port the workbench applies its own default (PORT, else 3000).
+  const port = args.values.has('port') ? intOption(args, 'port', 3000, 1, 65535) : undefined;
   const target = await findTargetOrg(args.values.get('target-org'));
   return target !== undefined ? withOrg(target) : withoutOrg(port);
 }

@@ -130,7 +130,8 @@ export async function serveWorkbench(options: ServeOptions = {}): Promise<Runnin
   const server = http.createServer(createStaticHandler(root));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 3000, host, () => {
+    // No port given: the same rule as the command line (PORT, else 3000), for every caller.
+    server.listen(options.port ?? parsePort([], process.env), host, () => {
       server.off('error', reject);
       resolve();
     });
