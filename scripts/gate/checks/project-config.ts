@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import type { CheckResult, Finding } from '../lib/finding';
+import { relativePath } from '../lib/finding';
+import { lineOf, readSfdxProject, walkFiles } from '../lib/project';
 
 const CHECKER = 'project-config';
 
@@ -24,7 +26,7 @@ function loadSchema(name: string): JsonSchema {
 /** 1-based line of the first `"key"` in the file text (for findings); 1 when not found. */
 function lineOfKey(text: string, key: string): number {
   const index = text.indexOf(`"${key}"`);
-  return index < 0 ? 1 : text.slice(0, index).split('\n').length;
+  return index < 0 ? 1 : lineOf(text, index);
 }
 
 function schemaErrors(errors: ErrorObject[] | null | undefined): string[] {
@@ -105,60 +107,46 @@ export function checkProjectConfig(root: string): CheckResult {
  * apps "can be packaged in first-generation or second-generation managed packages"; in a namespace-less
  * unlocked package version creation rejects them, so they belong in a non-packaged directory.
  */
-const MANAGED_ONLY_FOLDERS: Record<string, string> = {
-  externalClientApps: 'ExternalClientApplication',
-  extlClntAppOauthSettings: 'ExtlClntAppOauthSettings',
-  extlClntAppGlobalOauthSets: 'ExtlClntAppGlobalOauthSettings',
-  extlClntAppOauthPolicies: 'ExtlClntAppOauthConfigurablePolicies'
-};
-
-interface PackageDirectory {
-  path?: string;
-  package?: string;
-}
+const MANAGED_ONLY_FOLDERS = new Map<string, string>([
+  ['externalClientApps', 'ExternalClientApplication'],
+  ['extlClntAppOauthSettings', 'ExtlClntAppOauthSettings'],
+  ['extlClntAppGlobalOauthSets', 'ExtlClntAppGlobalOauthSettings'],
+  ['extlClntAppOauthPolicies', 'ExtlClntAppOauthConfigurablePolicies']
+]);
 
 /** Components in a namespace-less package's directory that such a package cannot contain. */
 function unpackageableComponents(root: string): Finding[] {
-  const projectFile = path.join(root, 'sfdx-project.json');
-  if (!fs.existsSync(projectFile)) {
-    return [];
-  }
-  let project: { namespace?: string; packageDirectories?: PackageDirectory[] };
+  let project;
   try {
-    project = JSON.parse(fs.readFileSync(projectFile, 'utf8')) as typeof project;
+    project = readSfdxProject(root);
   } catch {
-    return []; // reported by the schema validation
+    return []; // a missing or invalid sfdx-project.json is reported by the schema validation
   }
   if (project.namespace) {
     return [];
   }
   const findings: Finding[] = [];
-  for (const dir of project.packageDirectories ?? []) {
-    if (!dir.package || !dir.path) {
+  for (const dir of project.packageDirectories) {
+    if (!dir.package) {
       continue;
     }
-    const stack = [path.join(root, dir.path)];
-    while (stack.length > 0) {
-      const current = stack.pop() as string;
-      if (!fs.existsSync(current)) {
+    const reported = new Set<string>();
+    for (const file of walkFiles(path.join(root, dir.path))) {
+      const segments = relativePath(root, file).split('/');
+      const folderIndex = segments.findIndex((segment) => MANAGED_ONLY_FOLDERS.has(segment));
+      if (folderIndex < 0) {
         continue;
       }
-      for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
-        if (!entry.isDirectory() || entry.name === 'node_modules') {
-          continue;
-        }
-        const full = path.join(current, entry.name);
-        const type = MANAGED_ONLY_FOLDERS[entry.name];
-        if (type) {
-          findings.push({
-            checker: CHECKER,
-            file: path.relative(root, full).split(path.sep).join('/'),
-            message: `${type} can only be packaged in a managed (namespaced) package; package "${dir.package}" is namespace-less — keep it in a directory without "package" (e.g. unpackaged/)`
-          });
-        } else {
-          stack.push(full);
-        }
+      const folder = segments.slice(0, folderIndex + 1).join('/');
+      if (reported.has(folder)) {
+        continue;
       }
+      reported.add(folder);
+      findings.push({
+        checker: CHECKER,
+        file: folder,
+        message: `${MANAGED_ONLY_FOLDERS.get(segments[folderIndex] ?? '')} can only be packaged in a managed (namespaced) package; package "${dir.package}" is namespace-less — keep it in a directory without "package" (e.g. unpackaged/)`
+      });
     }
   }
   return findings;

@@ -29,8 +29,10 @@ export function walkFiles(dir: string, accept: (file: string) => boolean = () =>
 }
 
 export interface SfdxProject {
-  packageDirectories: { path: string }[];
+  /** `package` names the package a directory belongs to; a directory without it is not packaged. */
+  packageDirectories: { path: string; package?: string }[];
   sourceApiVersion?: string;
+  namespace?: string;
 }
 
 /** The project's sfdx-project.json, or an Error saying why it cannot be read. */
@@ -43,7 +45,11 @@ export function readSfdxProject(root: string): SfdxProject {
   if (!Array.isArray(parsed.packageDirectories) || parsed.packageDirectories.length === 0) {
     throw new Error('sfdx-project.json has no packageDirectories');
   }
-  return { packageDirectories: parsed.packageDirectories, sourceApiVersion: parsed.sourceApiVersion };
+  return {
+    packageDirectories: parsed.packageDirectories,
+    sourceApiVersion: parsed.sourceApiVersion,
+    namespace: parsed.namespace
+  };
 }
 
 /** Absolute paths of the package directories (force-app, …) that exist. */
