@@ -17,6 +17,7 @@ import {
 } from './previewRows';
 import { sameId } from './pageReferences';
 import { ApexError, type ApexKey, type PreviewContext, type PreviewHandler } from './store';
+import { parsePhoneKey } from './phoneKey';
 
 type Row = Record<string, unknown>;
 
@@ -113,32 +114,10 @@ function requeueRows(
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Phone key (README "Phone keys and matching"), a small copy for Test Sync's preview answer only.
+// Phone key: the package's own rule (a port of PhoneKey.cls); '' when the input has no key.
 
 export function previewPhoneKey(input: string, defaultCountryCode: string): string {
-  const withoutExtension = input.replace(/(;ext=|\bext\.?|\bx|#).*$/i, '');
-  let digits = withoutExtension.replace(/\D/g, '');
-  const trimmed = withoutExtension.trim();
-  if (!digits) {
-    return '';
-  }
-  if (trimmed.startsWith('+')) {
-    return digits;
-  }
-  if (digits.startsWith('011')) {
-    return digits.slice(3);
-  }
-  if (digits.startsWith('00')) {
-    return digits.slice(2);
-  }
-  if (defaultCountryCode === '1') {
-    if (digits.length === 11 && digits.startsWith('1')) {
-      return digits;
-    }
-    return digits.length === 10 ? `1${digits}` : '';
-  }
-  digits = digits.replace(/^0/, '');
-  return `${defaultCountryCode}${digits}`;
+  return parsePhoneKey(input, defaultCountryCode).key ?? '';
 }
 
 // ---------------------------------------------------------------------------------------------------
