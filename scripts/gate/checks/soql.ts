@@ -21,6 +21,17 @@ export function scriptFiles(root: string): string[] {
   );
 }
 
+/** The analysis' issues as findings of this checker in the file rel. */
+function located(rel: string, issues: { line: number; col?: number; message: string }[]): Finding[] {
+  return issues.map((issue) => ({
+    checker: CHECKER,
+    file: rel,
+    line: issue.line,
+    col: issue.col,
+    message: issue.message
+  }));
+}
+
 /**
  * Parses every .cls/.trigger under the package directories with @apexdevtools/apex-parser and checks
  * every object, field and relationship named in inline SOQL/SOSL (and in Database.query string
@@ -50,15 +61,7 @@ export function checkSoql(root: string): CheckResult {
         message: `Apex syntax error: ${error.message}`
       });
     }
-    for (const issue of analysis.issues) {
-      findings.push({
-        checker: CHECKER,
-        file: rel,
-        line: issue.line,
-        col: issue.col,
-        message: issue.message
-      });
-    }
+    findings.push(...located(rel, analysis.issues));
   }
   const scripts = scriptFiles(root);
   let tsQueries = 0;
@@ -71,15 +74,7 @@ export function checkSoql(root: string): CheckResult {
     if (analysis.queries + analysis.dynamic.length > 0) {
       tsFilesWithQueries++;
     }
-    for (const issue of analysis.issues) {
-      findings.push({
-        checker: CHECKER,
-        file: rel,
-        line: issue.line,
-        col: issue.col,
-        message: issue.message
-      });
-    }
+    findings.push(...located(rel, analysis.issues));
     dynamic.push(...analysis.dynamic.map((d) => `  ${rel}:${d.line}:${d.col}: ${d.message}`));
   }
   return {
