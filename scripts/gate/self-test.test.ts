@@ -1,6 +1,7 @@
 /**
  * The gate is proven: a clean fixture project passes the checkers that guard against the six defects
- * the issue names (and a seventh: an unknown field in a TypeScript org script's SOQL), and a copy with
+ * the issue names (and a seventh: an unknown field in a TypeScript org script's SOQL; an eighth: a report
+ * column naming a field that does not exist), and a copy with
  * each defect planted in its own file fails the right checker with a finding on that file. Each Java
  * checker runs once per copy (two copies), so this stays near 30 s.
  */
@@ -55,7 +56,7 @@ function apexClass(root: string, name: string, body: string): void {
   );
 }
 
-/** The seven defects, each in a file of its own so every checker's findings can be told apart. */
+/** The eight defects, each in a file of its own so every checker's findings can be told apart. */
 const DEFECTS = {
   unknownApexField: `${CLASSES}/BadField.cls`,
   unknownSoqlField: `${CLASSES}/BadSoql.cls`,
@@ -63,7 +64,8 @@ const DEFECTS = {
   malformedMetaXml: 'force-app/main/default/objects/Call_Note__c/fields/Broken__c.field-meta.xml',
   soqlInjection: `${CLASSES}/Injection.cls`,
   apexSyntax: `${CLASSES}/Broken.cls`,
-  unknownScriptSoqlField: 'scripts/org/call-notes.ts'
+  unknownScriptSoqlField: 'scripts/org/call-notes.ts',
+  unknownReportColumn: 'force-app/main/default/reports/Call_Notes/Minutes_By_Company.report-meta.xml'
 };
 
 function plantDefects(root: string): void {
@@ -99,6 +101,13 @@ function plantDefects(root: string): void {
   apexClass(root, 'Broken', 'public with sharing class Broken {\n  public static void run( {\n  }\n}\n');
   const script = path.join(root, DEFECTS.unknownScriptSoqlField);
   fs.writeFileSync(script, fs.readFileSync(script, 'utf8').replace('Minutes__c,', 'Minutez__c,'));
+  const report = path.join(root, DEFECTS.unknownReportColumn);
+  fs.writeFileSync(
+    report,
+    fs
+      .readFileSync(report, 'utf8')
+      .replace('<field>Call_Note__c$Name</field>', '<field>Call_Note__c$Nope__c</field>')
+  );
 }
 
 /** Runs each checker at most once per project copy. */
@@ -242,6 +251,18 @@ describe('gate self-test: each planted defect fails its checker', () => {
       const findings = errorsIn(result, DEFECTS.unknownScriptSoqlField);
       expect(findings.map((f) => `${f.line}:${f.col}: ${f.message}`)).toEqual([
         '3:31: unknown field Minutez__c on Call_Note__c'
+      ]);
+    },
+    TIMEOUT
+  );
+
+  it(
+    '(h) a report column naming a field that does not exist fails soql',
+    async () => {
+      const result = await onDefective('soql');
+      const findings = errorsIn(result, DEFECTS.unknownReportColumn);
+      expect(findings.map((f) => `${f.line}: ${f.message}`)).toEqual([
+        '32: column Call_Note__c$Nope__c is not a column of report type Call_Notes (unknown field Nope__c on Call_Note__c)'
       ]);
     },
     TIMEOUT

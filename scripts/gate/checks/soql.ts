@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { CheckResult, Finding } from '../lib/finding';
 import { relativePath } from '../lib/finding';
 import { apexFiles, walkFiles } from '../lib/project';
+import { analyzeAnalytics } from './soql/analytics';
 import { analyzeApex } from './soql/analyze';
 import { loadSchema } from './soql/schema';
 import { analyzeTypeScript } from './soql/typescript';
@@ -37,7 +38,8 @@ function located(rel: string, issues: { line: number; col?: number; message: str
  * every object, field and relationship named in inline SOQL/SOSL (and in Database.query string
  * literals) against our metadata plus standard-schema.json. Apex syntax errors are findings too.
  * Then does the same for the SOQL/SOSL strings and anonymous-Apex snippets of the TypeScript under
- * scripts/ (see soql/typescript.ts); queries too dynamic to parse are listed as info.
+ * scripts/ (see soql/typescript.ts); queries too dynamic to parse are listed as info. Last, the fields
+ * named by custom report types, reports and dashboards (see soql/analytics.ts).
  */
 export function checkSoql(root: string): CheckResult {
   const schema = loadSchema(root);
@@ -77,13 +79,24 @@ export function checkSoql(root: string): CheckResult {
     findings.push(...located(rel, analysis.issues));
     dynamic.push(...analysis.dynamic.map((d) => `  ${rel}:${d.line}:${d.col}: ${d.message}`));
   }
+  const analytics = analyzeAnalytics(root, schema);
+  for (const issue of analytics.issues) {
+    findings.push({
+      checker: CHECKER,
+      file: relativePath(root, issue.file),
+      line: issue.line,
+      message: issue.message
+    });
+  }
   return {
     findings,
     info: [
       `${queries} queries in ${files.length} Apex files checked against ${schema.objects.size} objects`,
       `${tsQueries} queries in ${tsFilesWithQueries} of ${scripts.length} TypeScript files under scripts/ checked; ` +
         `${dynamic.length} dynamic (not checked)${dynamic.length > 0 ? ':' : ''}`,
-      ...dynamic
+      ...dynamic,
+      `${analytics.references} references in ${analytics.reportTypes} report types, ${analytics.reports} reports and ` +
+        `${analytics.dashboards} dashboards checked`
     ]
   };
 }
