@@ -1,16 +1,40 @@
 import { LightningElement, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
+import { NavigationMixin } from 'lightning/navigation';
 import LOCALE from '@salesforce/i18n/locale';
+import getDashboardId from '@salesforce/apex/SyncHealthController.getDashboardId';
 import getHealth from '@salesforce/apex/SyncHealthController.getHealth';
 import type { ApexWireResult, SyncHealthController_Health as Health } from '@salesforce/apex-types';
 import { buildChart, errorText, statusBadgeClass, statusTone } from 'c/callFormat';
 import type { ChartModel } from 'c/callFormat';
 
-/** Voice Setup card: calls of the last 24 hours by status and the 14-day stacked bar chart. */
-export default class VoiceSyncHealth extends LightningElement {
+/**
+ * Voice Setup card: calls of the last 24 hours by status, the 14-day stacked bar chart and a link to the
+ * packaged Voice Calls dashboard (shown only when the user can open it).
+ */
+export default class VoiceSyncHealth extends NavigationMixin(LightningElement) {
   health?: Health;
   healthError: unknown;
+  /** URL of the Voice Calls dashboard; undefined while unknown or when the user cannot see it. */
+  dashboardUrl?: string;
   private wiredHealthResult?: ApexWireResult<Health>;
+
+  @wire(getDashboardId)
+  wiredDashboardId({ data }: ApexWireResult<string | null>): void {
+    if (!data) {
+      // No dashboard the user can see (or the lookup failed): the card simply shows no link.
+      this.dashboardUrl = undefined;
+      return;
+    }
+    this.generateDashboardUrl(data);
+  }
+
+  private async generateDashboardUrl(dashboardId: string): Promise<void> {
+    this.dashboardUrl = await this[NavigationMixin.GenerateUrl]({
+      type: 'standard__recordPage',
+      attributes: { recordId: dashboardId, objectApiName: 'Dashboard', actionName: 'view' }
+    });
+  }
 
   @wire(getHealth)
   wiredHealth(result: ApexWireResult<Health>): void {

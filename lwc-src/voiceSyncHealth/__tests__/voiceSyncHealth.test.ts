@@ -1,4 +1,5 @@
 import VoiceSyncHealth from 'c/voiceSyncHealth';
+import getDashboardId from '@salesforce/apex/SyncHealthController.getDashboardId';
 import getHealth from '@salesforce/apex/SyncHealthController.getHealth';
 import { refreshApex } from '@salesforce/apex';
 import {
@@ -10,6 +11,7 @@ import {
   shadowQuery as q,
   shadowQueryAll as qa
 } from '../../../test-utils/lwc';
+import DASHBOARD_ID from './data/SyncHealthController.getDashboardId.json';
 import HEALTH from './data/SyncHealthController.getHealth.json';
 
 jest.mock(
@@ -17,9 +19,34 @@ jest.mock(
   () => jest.requireActual<ApexMocks>('../../../test-utils/apexMocks').wireAdapterModule(),
   { virtual: true }
 );
+jest.mock(
+  '@salesforce/apex/SyncHealthController.getDashboardId',
+  () => jest.requireActual<ApexMocks>('../../../test-utils/apexMocks').wireAdapterModule(),
+  { virtual: true }
+);
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+jest.mock('lightning/navigation', () => {
+  const Navigate = Symbol('Navigate');
+  const GenerateUrl = Symbol('GenerateUrl');
+  const mockGenerateUrl = jest.fn((ref: { attributes: { recordId: string } }) =>
+    Promise.resolve(`/lightning/r/Dashboard/${ref.attributes.recordId}/view`)
+  );
+  // The mixin keeps the base class and records the page references it turns into URLs.
+  const NavigationMixin = (Base: new () => object) =>
+    class extends Base {
+      [GenerateUrl](ref: { attributes: { recordId: string } }): Promise<string> {
+        return mockGenerateUrl(ref);
+      }
+    };
+  NavigationMixin.Navigate = Navigate;
+  NavigationMixin.GenerateUrl = GenerateUrl;
+  return { NavigationMixin, mockGenerateUrl };
+});
 
 const healthWire = asWire(getHealth);
+const dashboardWire = asWire(getDashboardId);
+const mockGenerateUrl = (jest.requireMock('lightning/navigation') as { mockGenerateUrl: jest.Mock })
+  .mockGenerateUrl;
 
 const render = (): HTMLElement => mount('c-voice-sync-health', VoiceSyncHealth);
 async function renderedWithData(): Promise<HTMLElement> {
@@ -92,5 +119,30 @@ describe('c-voice-sync-health', () => {
     q(element, '.refresh-health').click();
     await flushPromises();
     expect(refreshApex).toHaveBeenCalledWith({ data: HEALTH, error: undefined });
+  });
+
+  it('links to the Voice Calls dashboard once its id is known', async () => {
+    const element = await renderedWithData();
+    expect(element.shadowRoot!.querySelector('.dashboard-link')).toBeNull();
+    dashboardWire.emit(DASHBOARD_ID);
+    await flushPromises();
+    expect(mockGenerateUrl).toHaveBeenCalledWith({
+      type: 'standard__recordPage',
+      attributes: { recordId: DASHBOARD_ID, objectApiName: 'Dashboard', actionName: 'view' }
+    });
+    const link = q(element, '.dashboard-link a');
+    expect(link.textContent).toBe('Open the dashboard');
+    expect(link.getAttribute('href')).toBe(`/lightning/r/Dashboard/${DASHBOARD_ID}/view`);
+  });
+
+  it('shows no link when the user cannot see the dashboard', async () => {
+    const element = await renderedWithData();
+    dashboardWire.emit(null);
+    await flushPromises();
+    expect(element.shadowRoot!.querySelector('.dashboard-link')).toBeNull();
+    dashboardWire.error({ message: 'boom' });
+    await flushPromises();
+    expect(element.shadowRoot!.querySelector('.dashboard-link')).toBeNull();
+    expect(mockGenerateUrl).not.toHaveBeenCalled();
   });
 });

@@ -24,6 +24,7 @@ const OBJECTS = [
   'CronTrigger',
   'CustomNotificationType',
   'CustomPermission',
+  'Dashboard',
   'EntityDefinition',
   'Event',
   'EventRelation',
