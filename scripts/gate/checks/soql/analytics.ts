@@ -496,7 +496,7 @@ function analyzeDashboard(
 function checkFolder(file: string, suffix: string, folderSuffix: string, issues: AnalyticsIssue[]): void {
   const folderDir = path.dirname(file);
   const folderFile = `${folderDir}${folderSuffix}`;
-  if (!fs.existsSync(folderFile)) {
+  if (path.basename(folderDir) !== 'unfiled$public' && !fs.existsSync(folderFile)) {
     issues.push({
       file,
       line: 1,
