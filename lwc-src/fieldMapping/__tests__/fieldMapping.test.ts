@@ -135,10 +135,10 @@ describe('c-field-mapping', () => {
     await flushPromises();
     expect(q(element, '.empty').textContent).toContain('No mappings');
 
-    mappingsWire.error({ message: 'Insufficient access to Call_Field_Mapping_Setting__c' });
+    mappingsWire.error({ message: 'Insufficient access to Call_Field_Mapping_Rule__c' });
     await flushPromises();
     expect(q(element, '.error').textContent).toContain(
-      'Insufficient access to Call_Field_Mapping_Setting__c'
+      'Insufficient access to Call_Field_Mapping_Rule__c'
     );
   });
 
