@@ -137,9 +137,7 @@ describe('c-field-mapping', () => {
 
     mappingsWire.error({ message: 'Insufficient access to Call_Field_Mapping_Rule__c' });
     await flushPromises();
-    expect(q(element, '.error').textContent).toContain(
-      'Insufficient access to Call_Field_Mapping_Rule__c'
-    );
+    expect(q(element, '.error').textContent).toContain('Insufficient access to Call_Field_Mapping_Rule__c');
   });
 
   it('adds a row, checks its types with Apex and saves every row', async () => {
