@@ -135,11 +135,9 @@ describe('c-field-mapping', () => {
     await flushPromises();
     expect(q(element, '.empty').textContent).toContain('No mappings');
 
-    mappingsWire.error({ message: 'Insufficient access to Call_Field_Mapping_Setting__c' });
+    mappingsWire.error({ message: 'Insufficient access to Call_Field_Mapping_Rule__c' });
     await flushPromises();
-    expect(q(element, '.error').textContent).toContain(
-      'Insufficient access to Call_Field_Mapping_Setting__c'
-    );
+    expect(q(element, '.error').textContent).toContain('Insufficient access to Call_Field_Mapping_Rule__c');
   });
 
   it('adds a row, checks its types with Apex and saves every row', async () => {

@@ -55,12 +55,19 @@ export async function deploy(targetOrg: string, progress: Progress): Promise<voi
   await runStep(deployCommand(targetOrg), progress);
 }
 
-/** Permission sets present in force-app (so a renamed/missing one is reported, not silently skipped). */
+/**
+ * Permission sets present in source (so a renamed/missing one is reported, not silently skipped): the packaged
+ * ones and those kept in unpackaged/ because a package can't carry them.
+ */
 export function permissionSetsInSource(): Set<string> {
-  const dir = path.join(REPO_ROOT, 'force-app', 'main', 'access', 'permissionsets');
-  if (!existsSync(dir)) return new Set();
+  const dirs = [
+    path.join(REPO_ROOT, 'force-app', 'main', 'access', 'permissionsets'),
+    path.join(REPO_ROOT, 'unpackaged', 'main', 'permissionsets')
+  ];
   return new Set(
-    readdirSync(dir)
+    dirs
+      .filter((dir) => existsSync(dir))
+      .flatMap((dir) => readdirSync(dir))
       .filter((f) => f.endsWith('.permissionset-meta.xml'))
       .map((f) => f.replace('.permissionset-meta.xml', ''))
   );
@@ -87,7 +94,7 @@ export async function assignPermissionSets(
   const missing = names.filter((n) => !inSource.has(n));
   if (missing.length > 0) {
     throw new Error(
-      `permission set(s) ${missing.join(', ')} not found in force-app/main/access/permissionsets/`
+      `permission set(s) ${missing.join(', ')} not found in force-app/main/access/permissionsets/ or unpackaged/main/permissionsets/`
     );
   }
   const command = assignPermsetCommand(targetOrg, names);
