@@ -10,10 +10,11 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigAggregator, Org, OrgConfigProperties, SfProject } from '@salesforce/core';
+import { Org, SfProject } from '@salesforce/core';
 import { FlagSpec, intOption, parseArgs, usage } from '../lib/cli/args';
 import { formatCommand, REPO_ROOT, run, runSfJson, toolEnv } from '../lib/cli/exec';
-import { EXIT_NO_ORG, refuse, runMain } from '../lib/cli/exit';
+import { refuse, runMain } from '../lib/cli/exit';
+import { resolveDevHub } from '../lib/org/dev-hub';
 import { checkApiVersion } from '../lib/org/api-version';
 import {
   ADMIN_PERMISSION_SETS,
@@ -65,19 +66,6 @@ const FLAGS: FlagSpec[] = [
   { name: 'help', short: 'h', value: false, description: 'show this help' }
 ];
 
-async function resolveDevHub(flag: string | undefined): Promise<string | undefined> {
-  if (flag !== undefined) return flag;
-  const env = process.env.SF_TARGET_DEV_HUB?.trim();
-  if (env !== undefined && env !== '') return env;
-  try {
-    const config = await ConfigAggregator.create();
-    const value = config.getPropertyValue<string>(OrgConfigProperties.TARGET_DEV_HUB);
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Stops before anything is created when the Dev Hub's release is older than the source (exit 1). */
 async function checkDevHubApiVersion(devHub: Org): Promise<void> {
   const project = await SfProject.resolve(REPO_ROOT);
@@ -112,23 +100,8 @@ async function main(): Promise<number> {
   const orgName = args.values.get('org-name');
   const packageVersion = args.values.get('package-version');
 
-  const devHub = await resolveDevHub(args.values.get('target-dev-hub'));
-  if (devHub === undefined) {
-    refuse(
-      'org:create: no Dev Hub configured — run `sf org login web --set-default-dev-hub --alias devhub` ' +
-        '(or pass --target-dev-hub); nothing was created.',
-      EXIT_NO_ORG
-    );
-  }
-  let devHubOrg: Org;
-  try {
-    devHubOrg = await Org.create({ aliasOrUsername: devHub });
-  } catch (error) {
-    refuse(
-      `org:create: Dev Hub "${devHub}" is not authorized on this machine (${(error as Error).message.split('\n')[0]}); nothing was created.`
-    );
-  }
-  await checkDevHubApiVersion(devHubOrg);
+  const devHub = await resolveDevHub(args.values.get('target-dev-hub'), 'org:create');
+  await checkDevHubApiVersion(await Org.create({ aliasOrUsername: devHub }));
   if (withData) checkDataPlan(); // fail before spending a scratch org on a broken plan
 
   const total =
@@ -153,37 +126,38 @@ async function main(): Promise<number> {
     await progress.run(`install package version ${packageVersion}`, async () => {
       const command = packageInstallCommand(alias, packageVersion);
       progress.note(`$ ${formatCommand(command)}`);
-      readInstallResult(
-        await progress.heartbeat('installing', runSfJson<InstallRequestResult>(command))
-      );
+      readInstallResult(await progress.heartbeat('installing', runSfJson<InstallRequestResult>(command)));
     });
   }
   await progress.run(`assign ${ADMIN_PERMISSION_SETS.join(', ')} to you`, () =>
     assignPermissionSets(alias, ADMIN_PERMISSION_SETS, progress)
   );
+  let integrationUsername: string | undefined;
   if (withIntegrationUser) {
     const userAlias = `${alias}-integration`;
     await progress.run(
       `deploy ${INTEGRATION_API_PERMISSION_SET} (${INTEGRATION_API_SOURCE}: API Enabled, Apex REST Services, API Only)`,
       () => deploy(alias, progress, INTEGRATION_API_SOURCE)
     );
-    const username = await progress.run(`create the integration user (alias ${userAlias})`, () =>
+    integrationUsername = await progress.run(`create the integration user (alias ${userAlias})`, () =>
       ensureIntegrationUser(alias, userAlias, progress)
     );
-    await progress.run(`deploy the inbound External Client App, run as ${username}`, async () => {
-      await runStep(deployCommand(alias, INBOUND_APP_SOURCE), progress, {
-        [RUN_AS_USER_ENV]: username
-      });
-      progress.note(
-        'consumer key and secret: Setup → External Client App Manager → Voice System Integration → ' +
-          'Settings → OAuth Settings → Consumer Key and Secret'
-      );
-    });
   }
   if (withData) {
     await progress.run('load sample Leads, Accounts and Contacts (phones in many formats)', () =>
       runStep(importDataCommand(alias), progress)
     );
+  }
+  // Last: it needs the run-as user, and everything the tests and the e2e need is in place before it.
+  const runAsUser = integrationUsername;
+  if (runAsUser !== undefined) {
+    await progress.run(`deploy the inbound External Client App, run as ${runAsUser}`, async () => {
+      await runStep(deployCommand(alias, INBOUND_APP_SOURCE), progress, { [RUN_AS_USER_ENV]: runAsUser });
+      progress.note(
+        'consumer key and secret: Setup → External Client App Manager → Voice System Integration → ' +
+          'Settings → OAuth Settings → Consumer Key and Secret'
+      );
+    });
   }
   const pagePath = setupPath();
   await progress.run(open ? `open ${pagePath}` : 'where to go next', async () => {

@@ -69,10 +69,7 @@ export interface IntegrationUserFacts {
 }
 
 /** Everything that keeps the user from being the voice system's run-as user, each with its fix. */
-export function integrationUserProblems(
-  facts: IntegrationUserFacts,
-  required: readonly string[]
-): string[] {
+export function integrationUserProblems(facts: IntegrationUserFacts, required: readonly string[]): string[] {
   const problems: string[] = [];
   if (facts.sessionError !== undefined) {
     problems.push(`the saved session for ${facts.username} does not work: ${facts.sessionError}`);

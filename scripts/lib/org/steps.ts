@@ -68,7 +68,9 @@ export async function runStep(
   progress: Progress,
   extraEnv: NodeJS.ProcessEnv = {}
 ): Promise<void> {
-  const shown = Object.keys(extraEnv).map((k) => `${k}=${extraEnv[k] ?? ''} `).join('');
+  const shown = Object.keys(extraEnv)
+    .map((k) => `${k}=${extraEnv[k] ?? ''} `)
+    .join('');
   progress.note(`$ ${shown}${formatCommand(command)}`);
   await run(command, { env: toolEnv(extraEnv) });
 }
@@ -122,7 +124,9 @@ export async function assignPermissionSets(
   const inSource = permissionSetsInSource();
   const missing = names.filter((n) => !inSource.has(n));
   if (missing.length > 0) {
-    throw new Error(`permission set(s) ${missing.join(', ')} not found in force-app/ or ${INTEGRATION_API_SOURCE}/`);
+    throw new Error(
+      `permission set(s) ${missing.join(', ')} not found in force-app/ or ${INTEGRATION_API_SOURCE}/`
+    );
   }
   const command = assignPermsetCommand(targetOrg, names, onBehalfOf);
   command.args.push('--json');
@@ -143,7 +147,9 @@ export async function assignPermissionSets(
   }
   const problems = assignmentProblems(result);
   if (problems.length > 0) throw new Error(`assigning permission sets failed: ${problems.join('; ')}`);
-  progress.note(`assigned (or already had): ${names.join(', ')}${onBehalfOf !== undefined ? ` to ${onBehalfOf}` : ''}`);
+  progress.note(
+    `assigned (or already had): ${names.join(', ')}${onBehalfOf !== undefined ? ` to ${onBehalfOf}` : ''}`
+  );
 }
 
 /** Tab names the package ships (force-app/**\/tabs/*.tab-meta.xml). */
@@ -193,7 +199,8 @@ export async function ensureIntegrationUser(
       ({ stdout, exitCode } = error);
     }
     const outcome = readCreateUserOutput(stdout, exitCode);
-    if (outcome.state === 'failed') throw new Error(`creating the integration user failed (${outcome.message})`);
+    if (outcome.state === 'failed')
+      throw new Error(`creating the integration user failed (${outcome.message})`);
     if (outcome.state === 'partial') progress.note(outcome.note);
     username = outcome.username;
   }
@@ -252,9 +259,13 @@ async function moveToIntegrationProfile(
   if (user.ProfileId === profile.Id) return;
   const result = await admin.sobject('User').update({ Id: user.Id, ProfileId: profile.Id });
   if (!result.success) {
-    throw new Error(`moving ${username} to "${INTEGRATION_PROFILE}" failed: ${JSON.stringify(result.errors)}`);
+    throw new Error(
+      `moving ${username} to "${INTEGRATION_PROFILE}" failed: ${JSON.stringify(result.errors)}`
+    );
   }
-  progress.note(`moved ${username} to "${INTEGRATION_PROFILE}" (API access now only from ${INTEGRATION_API_PERMISSION_SET})`);
+  progress.note(
+    `moved ${username} to "${INTEGRATION_PROFILE}" (API access now only from ${INTEGRATION_API_PERMISSION_SET})`
+  );
 }
 
 async function integrationUserFacts(
@@ -274,13 +285,11 @@ async function integrationUserFacts(
     const org = await Org.create({ aliasOrUsername: userAlias });
     await org.refreshAuth();
     // UserPermissionAccess: the running user's effective permissions, from every profile and permission set.
-    const access = await org
-      .getConnection()
-      .singleRecordQuery<{
-        PermissionsApiEnabled: boolean;
-        PermissionsApexRestServices: boolean;
-        PermissionsApiUserOnly: boolean;
-      }>('SELECT PermissionsApiEnabled, PermissionsApexRestServices, PermissionsApiUserOnly FROM UserPermissionAccess');
+    const access = await org.getConnection().singleRecordQuery<{
+      PermissionsApiEnabled: boolean;
+      PermissionsApexRestServices: boolean;
+      PermissionsApiUserOnly: boolean;
+    }>('SELECT PermissionsApiEnabled, PermissionsApexRestServices, PermissionsApiUserOnly FROM UserPermissionAccess');
     permissions = {
       apiEnabled: access.PermissionsApiEnabled,
       apexRestServices: access.PermissionsApexRestServices,
