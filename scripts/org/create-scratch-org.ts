@@ -11,8 +11,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Org, SfProject } from '@salesforce/core';
-import { FlagSpec, intOption, parseArgs, usage } from '../lib/cli/args';
-import { formatCommand, REPO_ROOT, run, runSfJson, toolEnv } from '../lib/cli/exec';
+import { FlagSpec, intOption, parseArgs, usage, UsageError } from '../lib/cli/args';
+import { formatCommand, REPO_ROOT, run, runSfJson } from '../lib/cli/exec';
 import { refuse, runMain } from '../lib/cli/exit';
 import { resolveDevHub } from '../lib/org/dev-hub';
 import { checkApiVersion } from '../lib/org/api-version';
@@ -59,6 +59,11 @@ const FLAGS: FlagSpec[] = [
     description: 'org name for the Dev Hub (CI: unique per run, to delete it by name)'
   },
   {
+    name: 'release',
+    value: true,
+    description: 'preview|previous: scratch org on another release than the Dev Hub'
+  },
+  {
     name: 'package-version',
     value: true,
     description: 'install this package version (04t… or alias) instead of deploying source'
@@ -99,9 +104,17 @@ async function main(): Promise<number> {
   const withIntegrationUser = !args.switches.has('skip-integration-user');
   const orgName = args.values.get('org-name');
   const packageVersion = args.values.get('package-version');
+  const release = args.values.get('release');
+  if (release !== undefined && release !== 'preview' && release !== 'previous') {
+    throw new UsageError(`--release must be preview or previous, got "${release}"`);
+  }
 
   const devHub = await resolveDevHub(args.values.get('target-dev-hub'), 'org:create');
-  await checkDevHubApiVersion(await Org.create({ aliasOrUsername: devHub }));
+  if (release === undefined) await checkDevHubApiVersion(await Org.create({ aliasOrUsername: devHub }));
+  else
+    process.stdout.write(
+      `--release ${release}: the scratch org is not on the Dev Hub's release; API version check skipped\n`
+    );
   if (withData) checkDataPlan(); // fail before spending a scratch org on a broken plan
 
   const total =
@@ -109,7 +122,7 @@ async function main(): Promise<number> {
   const progress = new Progress(total);
 
   await progress.run(`create scratch org "${alias}" for ${days} days (Dev Hub ${devHub})`, async () => {
-    const command = scratchCreateCommand({ alias, days, devHub, orgName });
+    const command = scratchCreateCommand({ alias, days, devHub, orgName, release });
     progress.note(`$ ${formatCommand(command)}`);
     const result = await progress.heartbeat(
       'creating the scratch org',

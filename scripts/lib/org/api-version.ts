@@ -45,7 +45,8 @@ export function checkApiVersion(devHubMax: string, sourceApiVersion: string): Ap
     message:
       `Dev Hub API ${hubName} is older than sourceApiVersion ${sourceName}: a scratch org from this Dev Hub ` +
       `would reject metadata written for ${releaseName(source)}. Either wait for the Dev Hub's upgrade to ` +
-      `${releaseName(source)}, or during the preview window pass --release preview (scratch org on the next ` +
-      'release). Do not lower sourceApiVersion to make it pass: the package is written for that release.'
+      `${releaseName(source)}, or during the preview window run \`npm run org:create -- --release preview\` ` +
+      '(a scratch org on the next release). Do not lower sourceApiVersion to make it pass: the package is ' +
+      'written for that release.'
   };
 }

@@ -32,6 +32,8 @@ export function scratchCreateCommand(options: {
   devHub?: string;
   /** Org name (overrides the definition's orgName): CI names each org so it can delete it by name. */
   orgName?: string;
+  /** A scratch org on the next (or previous) release than the Dev Hub's. */
+  release?: 'preview' | 'previous';
   waitMinutes?: number;
 }): Command {
   const args = [
@@ -51,6 +53,7 @@ export function scratchCreateCommand(options: {
   ];
   if (options.devHub !== undefined) args.push('--target-dev-hub', options.devHub);
   if (options.orgName !== undefined) args.push('--name', options.orgName);
+  if (options.release !== undefined) args.push('--release', options.release);
   return {
     file: sfBinary(),
     args,
