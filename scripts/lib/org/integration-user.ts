@@ -8,7 +8,8 @@
  * so the user is created with a bootstrap profile that has it (the definition's `profileName`), then gets
  * Voice_Call_Integration_API (unpackaged/: API Enabled, Apex REST Services, API Only) and
  * Voice_Call_Integration, and only then is moved to "Minimum Access - Salesforce" — the state an admin
- * builds in production. The saved session is then proven with a token refresh and an API call as the user.
+ * builds in production. The saved session is then proven with a token refresh (a REST call as the user) and
+ * the effective permissions read from its assignments.
  *
  * Pure parts (reading the CLI's JSON, judging the final state) are exported for the unit tests.
  */
@@ -62,10 +63,53 @@ export interface IntegrationUserFacts {
   username: string;
   profileName: string | undefined;
   assignedPermissionSets: readonly string[];
-  /** Effective user permissions as the user's own session reports them (UserPermissionAccess). */
-  permissions: { apiEnabled: boolean; apexRestServices: boolean; apiUserOnly: boolean } | undefined;
-  /** Error of the token refresh / API call made with the saved session; undefined when it worked. */
+  /** Effective user permissions: from the profile and every assigned permission set. */
+  permissions: EffectivePermissions;
+  /** Error of the token refresh (a REST call made with the saved session); undefined when it worked. */
   sessionError: string | undefined;
+}
+
+export interface EffectivePermissions {
+  apiEnabled: boolean;
+  apexRestServices: boolean;
+  apiUserOnly: boolean;
+}
+
+/** A PermissionSetAssignment row with its permission set's user permissions (the profile's own included). */
+export interface AssignmentRow {
+  PermissionSet: {
+    Name: string;
+    IsOwnedByProfile: boolean;
+    PermissionsApiEnabled: boolean;
+    PermissionsApexRestServices: boolean;
+    PermissionsApiUserOnly: boolean;
+  };
+}
+
+export const ASSIGNMENT_FIELDS = [
+  'PermissionSet.Name',
+  'PermissionSet.IsOwnedByProfile',
+  'PermissionSet.PermissionsApiEnabled',
+  'PermissionSet.PermissionsApexRestServices',
+  'PermissionSet.PermissionsApiUserOnly'
+];
+
+/**
+ * A user permission is granted when the profile (its owned permission set is assigned too) or any permission
+ * set grants it; named permission sets exclude the profile's own.
+ */
+export function readAssignments(rows: readonly AssignmentRow[]): {
+  permissionSets: string[];
+  permissions: EffectivePermissions;
+} {
+  return {
+    permissionSets: rows.filter((r) => !r.PermissionSet.IsOwnedByProfile).map((r) => r.PermissionSet.Name),
+    permissions: {
+      apiEnabled: rows.some((r) => r.PermissionSet.PermissionsApiEnabled),
+      apexRestServices: rows.some((r) => r.PermissionSet.PermissionsApexRestServices),
+      apiUserOnly: rows.some((r) => r.PermissionSet.PermissionsApiUserOnly)
+    }
+  };
 }
 
 /** Everything that keeps the user from being the voice system's run-as user, each with its fix. */
@@ -79,15 +123,13 @@ export function integrationUserProblems(facts: IntegrationUserFacts, required: r
   }
   const missing = required.filter((name) => !facts.assignedPermissionSets.includes(name));
   if (missing.length > 0) problems.push(`permission set(s) not assigned: ${missing.join(', ')}`);
-  if (facts.permissions !== undefined) {
-    const lacking = [
-      facts.permissions.apiEnabled ? undefined : 'API Enabled',
-      facts.permissions.apexRestServices ? undefined : 'Apex REST Services',
-      facts.permissions.apiUserOnly ? undefined : 'API Only User'
-    ].filter((p): p is string => p !== undefined);
-    if (lacking.length > 0) {
-      problems.push(`lacks ${lacking.join(', ')} (granted by ${INTEGRATION_API_PERMISSION_SET})`);
-    }
+  const lacking = [
+    facts.permissions.apiEnabled ? undefined : 'API Enabled',
+    facts.permissions.apexRestServices ? undefined : 'Apex REST Services',
+    facts.permissions.apiUserOnly ? undefined : 'API Only User'
+  ].filter((p): p is string => p !== undefined);
+  if (lacking.length > 0) {
+    problems.push(`lacks ${lacking.join(', ')} (granted by ${INTEGRATION_API_PERMISSION_SET})`);
   }
   return problems;
 }

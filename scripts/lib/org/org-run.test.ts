@@ -24,6 +24,7 @@ import {
   INTEGRATION_PROFILE,
   IntegrationUserFacts,
   integrationUserProblems,
+  readAssignments,
   readCreateUserOutput,
   soqlLiteral
 } from './integration-user';
@@ -99,6 +100,33 @@ describe('integration user state', () => {
       'permission set(s) not assigned: Voice_Call_Integration_API',
       'lacks Apex REST Services, API Only User (granted by Voice_Call_Integration_API)'
     ]);
+  });
+
+  it('reads effective permissions from the profile and the permission sets, naming only the sets', () => {
+    const row = (Name: string, IsOwnedByProfile: boolean, api: boolean, rest: boolean, only: boolean) => ({
+      PermissionSet: {
+        Name,
+        IsOwnedByProfile,
+        PermissionsApiEnabled: api,
+        PermissionsApexRestServices: rest,
+        PermissionsApiUserOnly: only
+      }
+    });
+    expect(
+      readAssignments([
+        row('X00eAu000001AbCd', true, false, false, false),
+        row('Voice_Call_Integration_API', false, true, true, true),
+        row('Voice_Call_Integration', false, false, false, false)
+      ])
+    ).toEqual({
+      permissionSets: ['Voice_Call_Integration_API', 'Voice_Call_Integration'],
+      permissions: { apiEnabled: true, apexRestServices: true, apiUserOnly: true }
+    });
+    expect(readAssignments([row('X00e', true, true, false, false)]).permissions).toEqual({
+      apiEnabled: true,
+      apexRestServices: false,
+      apiUserOnly: false
+    });
   });
 
   it('quotes SOQL literals', () => {

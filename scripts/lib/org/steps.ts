@@ -18,10 +18,13 @@ import {
   setupPagePath
 } from './commands';
 import {
+  ASSIGNMENT_FIELDS,
+  AssignmentRow,
   INTEGRATION_API_PERMISSION_SET,
   INTEGRATION_PROFILE,
   IntegrationUserFacts,
   integrationUserProblems,
+  readAssignments,
   readCreateUserOutput,
   soqlLiteral
 } from './integration-user';
@@ -276,32 +279,21 @@ async function integrationUserFacts(
   const user = await admin.singleRecordQuery<{ Id: string; Profile: { Name: string } | null }>(
     `SELECT Id, Profile.Name FROM User WHERE Username = ${soqlLiteral(username)}`
   );
-  const assignments = await admin.query<{ PermissionSet: { Name: string } }>(
-    `SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = ${soqlLiteral(user.Id)}`
+  const assignments = await admin.query<AssignmentRow>(
+    `SELECT ${ASSIGNMENT_FIELDS.join(', ')} FROM PermissionSetAssignment WHERE AssigneeId = ${soqlLiteral(user.Id)}`
   );
-  let permissions: IntegrationUserFacts['permissions'];
+  const { permissionSets, permissions } = readAssignments(assignments.records);
   let sessionError: string | undefined;
   try {
-    const org = await Org.create({ aliasOrUsername: userAlias });
-    await org.refreshAuth();
-    // UserPermissionAccess: the running user's effective permissions, from every profile and permission set.
-    const access = await org.getConnection().singleRecordQuery<{
-      PermissionsApiEnabled: boolean;
-      PermissionsApexRestServices: boolean;
-      PermissionsApiUserOnly: boolean;
-    }>('SELECT PermissionsApiEnabled, PermissionsApexRestServices, PermissionsApiUserOnly FROM UserPermissionAccess');
-    permissions = {
-      apiEnabled: access.PermissionsApiEnabled,
-      apexRestServices: access.PermissionsApexRestServices,
-      apiUserOnly: access.PermissionsApiUserOnly
-    };
+    // A GET of the REST API's base URL with the user's saved refresh token: fails without API Enabled.
+    await (await Org.create({ aliasOrUsername: userAlias })).refreshAuth();
   } catch (error) {
     sessionError = error instanceof Error ? error.message.split('\n')[0] : String(error);
   }
   return {
     username,
     profileName: user.Profile?.Name,
-    assignedPermissionSets: assignments.records.map((r) => r.PermissionSet.Name),
+    assignedPermissionSets: permissionSets,
     permissions,
     sessionError
   };
