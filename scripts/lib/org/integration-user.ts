@@ -86,14 +86,6 @@ export interface AssignmentRow {
   };
 }
 
-export const ASSIGNMENT_FIELDS = [
-  'PermissionSet.Name',
-  'PermissionSet.IsOwnedByProfile',
-  'PermissionSet.PermissionsApiEnabled',
-  'PermissionSet.PermissionsApexRestServices',
-  'PermissionSet.PermissionsApiUserOnly'
-];
-
 /**
  * A user permission is granted when the profile (its owned permission set is assigned too) or any permission
  * set grants it; named permission sets exclude the profile's own.

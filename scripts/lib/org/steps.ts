@@ -18,7 +18,6 @@ import {
   setupPagePath
 } from './commands';
 import {
-  ASSIGNMENT_FIELDS,
   AssignmentRow,
   INTEGRATION_API_PERMISSION_SET,
   INTEGRATION_PROFILE,
@@ -280,7 +279,9 @@ async function integrationUserFacts(
     `SELECT Id, Profile.Name FROM User WHERE Username = ${soqlLiteral(username)}`
   );
   const assignments = await admin.query<AssignmentRow>(
-    `SELECT ${ASSIGNMENT_FIELDS.join(', ')} FROM PermissionSetAssignment WHERE AssigneeId = ${soqlLiteral(user.Id)}`
+    'SELECT PermissionSet.Name, PermissionSet.IsOwnedByProfile, PermissionSet.PermissionsApiEnabled, ' +
+      'PermissionSet.PermissionsApexRestServices, PermissionSet.PermissionsApiUserOnly ' +
+      `FROM PermissionSetAssignment WHERE AssigneeId = ${soqlLiteral(user.Id)}`
   );
   const { permissionSets, permissions } = readAssignments(assignments.records);
   let sessionError: string | undefined;
