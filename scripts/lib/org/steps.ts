@@ -184,8 +184,9 @@ export async function ensureIntegrationUser(
   userAlias: string,
   progress: Progress
 ): Promise<string> {
-  const admin = (await Org.create({ aliasOrUsername: adminAlias })).getConnection();
-  let username = await authorizedUsername(userAlias);
+  const adminOrg = await Org.create({ aliasOrUsername: adminAlias });
+  const admin = adminOrg.getConnection();
+  let username = await authorizedUsername(userAlias, adminOrg.getOrgId());
   if (username !== undefined) {
     progress.note(`${userAlias} (${username}) exists already: completing it instead of creating another`);
   } else {
@@ -220,10 +221,14 @@ export async function ensureIntegrationUser(
   return username;
 }
 
-/** Username behind an alias when this machine holds a working authorization for it. */
-async function authorizedUsername(alias: string): Promise<string | undefined> {
+/**
+ * Username behind an alias when this machine holds an authorization for it in this org (an alias left by an
+ * earlier, deleted scratch org of the same name points elsewhere and is ignored; the CLI re-points it).
+ */
+async function authorizedUsername(alias: string, orgId: string): Promise<string | undefined> {
   try {
-    return (await Org.create({ aliasOrUsername: alias })).getUsername();
+    const org = await Org.create({ aliasOrUsername: alias });
+    return org.getOrgId() === orgId ? org.getUsername() : undefined;
   } catch {
     return undefined;
   }
