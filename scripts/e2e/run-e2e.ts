@@ -790,6 +790,13 @@ async function posterSession(
     return { session, note: `posting as the integration user ${session.username}` };
   } catch (error) {
     if (asUser !== undefined) throw error;
+    // CI must prove the integration user's path: posting as the admin there would pass without testing it.
+    if (process.env.CI !== undefined) {
+      throw new Error(
+        `no integration user "${candidate}" is authorized, and CI never falls back to the admin ` +
+          `(${error instanceof Error ? error.message.split('\n')[0] : String(error)})`
+      );
+    }
     return {
       session: target,
       note: `posting as the ADMIN ${target.username}: no integration user "${candidate}" is authorized (npm run org:create makes one)`

@@ -1,28 +1,46 @@
 /**
  * npm run org:create -- [--alias voice-call-logging] [--days 7] [--target-dev-hub <alias>] [--no-open]
- *                       [--skip-data] [--skip-integration-user]
+ *                       [--skip-data] [--skip-integration-user] [--org-name <name>] [--package-version 04t…]
  *
- * Scratch org from config/project-scratch-def.json → build → deploy → permission sets for the admin (you)
- * → integration user (data/users/integration-user-def.json, holds Voice_Call_Integration) → sample
- * Leads/Contacts (data/sample-data-plan.json) → opens the setup page. Needs a Dev Hub; without one it
- * stops with exit code 2 and creates nothing.
+ * Dev Hub API version check → scratch org from config/project-scratch-def.json → build + deploy force-app
+ * (or install a package version) → permission sets for the admin (you) → Voice_Call_Integration_API from
+ * unpackaged/ → integration user (data/users/integration-user-def.json) → the inbound External Client App
+ * run as that user → sample Leads/Contacts (data/sample-data-plan.json) → opens the setup page. Needs a Dev
+ * Hub; without one it stops with exit code 2 and creates nothing.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigAggregator, Org, OrgConfigProperties } from '@salesforce/core';
-import { FlagSpec, intOption, parseArgs, usage } from '../lib/cli/args';
+import { Org, SfProject } from '@salesforce/core';
+import { FlagSpec, intOption, parseArgs, usage, UsageError } from '../lib/cli/args';
 import { formatCommand, REPO_ROOT, run, runSfJson } from '../lib/cli/exec';
-import { EXIT_NO_ORG, refuse, runMain } from '../lib/cli/exit';
+import { refuse, runMain } from '../lib/cli/exit';
+import { resolveDevHub } from '../lib/org/dev-hub';
+import { checkApiVersion } from '../lib/org/api-version';
 import {
   ADMIN_PERMISSION_SETS,
-  createIntegrationUserCommand,
   DATA_PLAN,
+  deployCommand,
   importDataCommand,
+  INBOUND_APP_SOURCE,
+  CONNECTION_PRINCIPAL_SOURCE,
+  INTEGRATION_API_SOURCE,
   openOrgCommand,
+  packageInstallCommand,
+  RUN_AS_USER_ENV,
   scratchCreateCommand
 } from '../lib/org/commands';
 import { validateDataPlan } from '../lib/org/data-plan';
-import { assignPermissionSets, build, deploy, Progress, runStep, setupPath } from '../lib/org/steps';
+import { INTEGRATION_API_PERMISSION_SET } from '../lib/org/integration-user';
+import { InstallRequestResult, readInstallResult } from '../lib/org/packaging';
+import {
+  assignPermissionSets,
+  build,
+  deploy,
+  ensureIntegrationUser,
+  Progress,
+  runStep,
+  setupPath
+} from '../lib/org/steps';
 
 const FLAGS: FlagSpec[] = [
   { name: 'alias', short: 'a', value: true, description: 'scratch org alias (default voice-call-logging)' },
@@ -36,20 +54,32 @@ const FLAGS: FlagSpec[] = [
   { name: 'no-open', value: false, description: 'do not open the browser (implied when CI is set)' },
   { name: 'skip-data', value: false, description: 'do not load the sample Leads/Contacts' },
   { name: 'skip-integration-user', value: false, description: 'do not create the integration user' },
+  {
+    name: 'org-name',
+    value: true,
+    description: 'org name for the Dev Hub (CI: unique per run, to delete it by name)'
+  },
+  {
+    name: 'release',
+    value: true,
+    description: 'preview|previous: scratch org on another release than the Dev Hub'
+  },
+  {
+    name: 'package-version',
+    value: true,
+    description: 'install this package version (04t… or alias) instead of deploying source'
+  },
   { name: 'help', short: 'h', value: false, description: 'show this help' }
 ];
 
-async function resolveDevHub(flag: string | undefined): Promise<string | undefined> {
-  if (flag !== undefined) return flag;
-  const env = process.env.SF_TARGET_DEV_HUB?.trim();
-  if (env !== undefined && env !== '') return env;
-  try {
-    const config = await ConfigAggregator.create();
-    const value = config.getPropertyValue<string>(OrgConfigProperties.TARGET_DEV_HUB);
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  } catch {
-    return undefined;
-  }
+/** Stops before anything is created when the Dev Hub's release is older than the source (exit 1). */
+async function checkDevHubApiVersion(devHub: Org): Promise<void> {
+  const project = await SfProject.resolve(REPO_ROOT);
+  const sourceApiVersion = (await project.resolveProjectConfig()).sourceApiVersion;
+  if (typeof sourceApiVersion !== 'string') throw new Error('sfdx-project.json has no sourceApiVersion');
+  const check = checkApiVersion(await devHub.getConnection().retrieveMaxApiVersion(), sourceApiVersion);
+  if (!check.ok) refuse(`org:create: ${check.message} Nothing was created.`, 1);
+  process.stdout.write(`${check.message}\n`);
 }
 
 function checkDataPlan(): void {
@@ -73,29 +103,27 @@ async function main(): Promise<number> {
   const open = !args.switches.has('no-open') && process.env.CI === undefined;
   const withData = !args.switches.has('skip-data');
   const withIntegrationUser = !args.switches.has('skip-integration-user');
+  const orgName = args.values.get('org-name');
+  const packageVersion = args.values.get('package-version');
+  const release = args.values.get('release');
+  if (release !== undefined && release !== 'preview' && release !== 'previous') {
+    throw new UsageError(`--release must be preview or previous, got "${release}"`);
+  }
 
-  const devHub = await resolveDevHub(args.values.get('target-dev-hub'));
-  if (devHub === undefined) {
-    refuse(
-      'org:create: no Dev Hub configured — run `sf org login web --set-default-dev-hub --alias devhub` ' +
-        '(or pass --target-dev-hub); nothing was created.',
-      EXIT_NO_ORG
+  const devHub = await resolveDevHub(args.values.get('target-dev-hub'), 'org:create');
+  if (release === undefined) await checkDevHubApiVersion(await Org.create({ aliasOrUsername: devHub }));
+  else
+    process.stdout.write(
+      `--release ${release}: the scratch org is not on the Dev Hub's release; API version check skipped\n`
     );
-  }
-  try {
-    await Org.create({ aliasOrUsername: devHub });
-  } catch (error) {
-    refuse(
-      `org:create: Dev Hub "${devHub}" is not authorized on this machine (${(error as Error).message.split('\n')[0]}); nothing was created.`
-    );
-  }
   if (withData) checkDataPlan(); // fail before spending a scratch org on a broken plan
 
-  const total = 4 + (withIntegrationUser ? 1 : 0) + (withData ? 1 : 0) + 1;
+  const total =
+    (packageVersion === undefined ? 5 : 4) + (withIntegrationUser ? 3 : 0) + (withData ? 1 : 0) + 1;
   const progress = new Progress(total);
 
   await progress.run(`create scratch org "${alias}" for ${days} days (Dev Hub ${devHub})`, async () => {
-    const command = scratchCreateCommand({ alias, days, devHub });
+    const command = scratchCreateCommand({ alias, days, devHub, orgName, release });
     progress.note(`$ ${formatCommand(command)}`);
     const result = await progress.heartbeat(
       'creating the scratch org',
@@ -105,30 +133,48 @@ async function main(): Promise<number> {
       `username ${result.username ?? '?'}, org id ${result.orgId ?? '?'} (set as default target-org)`
     );
   });
-  await progress.run('build the package', () => build(progress));
-  await progress.run(`deploy to ${alias}`, () => deploy(alias, progress));
+  if (packageVersion === undefined) {
+    await progress.run('build the package', () => build(progress));
+    await progress.run(`deploy force-app to ${alias}`, () => deploy(alias, progress));
+  } else {
+    await progress.run(`install package version ${packageVersion}`, async () => {
+      const command = packageInstallCommand(alias, packageVersion);
+      progress.note(`$ ${formatCommand(command)}`);
+      readInstallResult(await progress.heartbeat('installing', runSfJson<InstallRequestResult>(command)));
+    });
+  }
+  await progress.run(`deploy the connection principal permission set (${CONNECTION_PRINCIPAL_SOURCE})`, () =>
+    deploy(alias, progress, CONNECTION_PRINCIPAL_SOURCE)
+  );
   await progress.run(`assign ${ADMIN_PERMISSION_SETS.join(', ')} to you`, () =>
     assignPermissionSets(alias, ADMIN_PERMISSION_SETS, progress)
   );
+  let integrationUsername: string | undefined;
   if (withIntegrationUser) {
     const userAlias = `${alias}-integration`;
     await progress.run(
-      `create the integration user (alias ${userAlias}, Voice_Call_Integration)`,
-      async () => {
-        const command = createIntegrationUserCommand(alias, userAlias);
-        progress.note(`$ ${formatCommand(command)}`);
-        const result = await progress.heartbeat(
-          'creating the user',
-          runSfJson<{ fields?: { username?: string } }>(command)
-        );
-        progress.note(`created ${result.fields?.username ?? userAlias}; e2e posts as this user`);
-      }
+      `deploy ${INTEGRATION_API_PERMISSION_SET} (${INTEGRATION_API_SOURCE}: API Enabled, Apex REST Services, API Only)`,
+      () => deploy(alias, progress, INTEGRATION_API_SOURCE)
+    );
+    integrationUsername = await progress.run(`create the integration user (alias ${userAlias})`, () =>
+      ensureIntegrationUser(alias, userAlias, progress)
     );
   }
   if (withData) {
     await progress.run('load sample Leads, Accounts and Contacts (phones in many formats)', () =>
       runStep(importDataCommand(alias), progress)
     );
+  }
+  // Last: it needs the run-as user, and everything the tests and the e2e need is in place before it.
+  const runAsUser = integrationUsername;
+  if (runAsUser !== undefined) {
+    await progress.run(`deploy the inbound External Client App, run as ${runAsUser}`, async () => {
+      await runStep(deployCommand(alias, INBOUND_APP_SOURCE), progress, { [RUN_AS_USER_ENV]: runAsUser });
+      progress.note(
+        'consumer key and secret: Setup → External Client App Manager → Voice System Integration → ' +
+          'Settings → OAuth Settings → Consumer Key and Secret'
+      );
+    });
   }
   const pagePath = setupPath();
   await progress.run(open ? `open ${pagePath}` : 'where to go next', async () => {

@@ -17,6 +17,8 @@ import * as path from 'node:path';
  */
 const OBJECTS = [
   'Account',
+  // Dev Hub objects: scripts/org/delete-scratch-orgs.ts finds CI's scratch orgs by name and deletes them.
+  'ActiveScratchOrg',
   'ApexClass',
   'AsyncApexJob',
   'Contact',
@@ -43,6 +45,7 @@ const OBJECTS = [
   'PermissionSetAssignment',
   'Profile',
   'RecordType',
+  'ScratchOrgInfo',
   'SetupEntityAccess',
   'StaticResource',
   'Task',

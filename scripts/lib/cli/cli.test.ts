@@ -86,6 +86,28 @@ describe('exec', () => {
     ).rejects.toThrow(/missing tool failed \(no-such-tool-here not found\)/);
   });
 
+  it('passes arguments through untouched: no shell reads $(…), quotes or ; in them', async () => {
+    const tricky = "it's $(echo no); `echo no` & echo no";
+    const result = await run(
+      {
+        file: process.execPath,
+        args: ['-e', 'process.stdout.write(process.argv[1])', tricky],
+        description: 'echo an argument'
+      },
+      { echo: false }
+    );
+    expect(result.stdout).toBe(tricky);
+  });
+
+  it('stops a command that outlives its timeout', async () => {
+    await expect(
+      run(
+        { file: process.execPath, args: ['-e', 'setTimeout(() => {}, 10000)'], description: 'sleep' },
+        { echo: false, timeoutMs: 200 }
+      )
+    ).rejects.toThrow(/sleep failed \(timed out\)/);
+  });
+
   it('reads sf --json output even after warnings', () => {
     expect(parseSfJson('Warning: something\n{"status":0,"result":{"a":1}}')).toEqual({
       status: 0,

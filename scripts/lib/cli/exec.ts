@@ -1,10 +1,14 @@
 /**
- * Runs external tools with execFile (arguments as an array: no shell, no string concatenation), echoing
- * their output live so long steps show progress, and failing with what ran, where, and its exit code.
+ * Runs external tools with arguments as an array (no string concatenation), echoing their output live so
+ * long steps show progress, and failing with what ran, where, and its exit code.
+ *
+ * cross-spawn rather than execFile: on Windows `sf` and `npm` are `.cmd` shims, which current Node refuses
+ * to execFile without a shell (EINVAL, CVE-2024-27980); cross-spawn runs them through cmd.exe with each
+ * argument escaped for it, and is plain spawn everywhere else.
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import crossSpawn from 'cross-spawn';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 const BIN_DIR = path.join(REPO_ROOT, 'node_modules', '.bin');
@@ -82,35 +86,47 @@ export function toolEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 export function run(command: Command, options: RunOptions = {}): Promise<RunResult> {
   const echo = options.echo ?? true;
   return new Promise((resolve, reject) => {
-    const child = execFile(
-      command.file,
-      command.args,
-      {
-        cwd: options.cwd ?? REPO_ROOT,
-        env: options.env ?? toolEnv(),
-        maxBuffer: 256 * 1024 * 1024,
-        timeout: options.timeoutMs ?? 0,
-        windowsHide: true
-      },
-      (error, stdout, stderr) => {
-        if (error === null) {
-          resolve({ stdout, stderr });
-          return;
-        }
-        const code = typeof error.code === 'number' ? error.code : null;
-        const reason =
-          typeof error.code === 'string' && error.code === 'ENOENT'
-            ? `${command.file} not found`
-            : error.killed
-              ? 'timed out'
-              : `exit code ${code ?? 'unknown'}`;
-        reject(new CommandError(command, code, stdout, stderr, reason));
-      }
-    );
-    if (echo) {
-      child.stdout?.pipe(process.stdout, { end: false });
-      child.stderr?.pipe(process.stderr, { end: false });
-    }
+    const child = crossSpawn(command.file, command.args, {
+      cwd: options.cwd ?? REPO_ROOT,
+      env: options.env ?? toolEnv(),
+      windowsHide: true
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    let timedOut = false;
+    const timer =
+      options.timeoutMs !== undefined && options.timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            child.kill();
+          }, options.timeoutMs)
+        : undefined;
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout.push(chunk);
+      if (echo) process.stdout.write(chunk);
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr.push(chunk);
+      if (echo) process.stderr.write(chunk);
+    });
+    let settled = false;
+    const settle = (code: number | null, reason: string | undefined): void => {
+      if (settled) return;
+      settled = true;
+      if (timer !== undefined) clearTimeout(timer);
+      const out = Buffer.concat(stdout).toString('utf8');
+      const err = Buffer.concat(stderr).toString('utf8');
+      if (reason === undefined) resolve({ stdout: out, stderr: err });
+      else reject(new CommandError(command, code, out, err, reason));
+    };
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      settle(null, error.code === 'ENOENT' ? `${command.file} not found` : error.message);
+    });
+    child.on('close', (code, signal) => {
+      if (timedOut) settle(code, 'timed out');
+      else if (code === 0) settle(0, undefined);
+      else settle(code, code !== null ? `exit code ${code}` : `killed by ${signal ?? 'a signal'}`);
+    });
   });
 }
 

@@ -8,6 +8,19 @@ import { Command, npmBinary, REPO_ROOT, sfBinary } from '../cli/exec';
 export const SCRATCH_DEF = 'config/project-scratch-def.json';
 export const DATA_PLAN = 'data/sample-data-plan.json';
 export const INTEGRATION_USER_DEF = 'data/users/integration-user-def.json';
+/** Non-packaged permission set granting the integration user API access (unlocked packages cannot). */
+export const INTEGRATION_API_SOURCE = 'unpackaged/integration-user';
+/** The inbound External Client App (client credentials), deployed once the run-as user exists. */
+export const INBOUND_APP_SOURCE = 'unpackaged/inbound-app';
+/**
+ * The permission set granting the named credential's principal: kept out of the package because such permission
+ * sets have broken `sf package version create` (forcedotcom/cli#2735); deployed before it is assigned.
+ */
+export const CONNECTION_PRINCIPAL_SOURCE = 'unpackaged/connection';
+/** sfdx-project.json `replacements` puts this variable's value into the app's OAuth policies on deploy. */
+export const RUN_AS_USER_ENV = 'VOICE_INTEGRATION_USERNAME';
+export const APEX_RESULTS_DIR = 'test-results/apex';
+export const PACKAGE_NAME = 'Voice Call Logging';
 
 /** Assigned to the running (admin) user after deploy. */
 export const ADMIN_PERMISSION_SETS = [
@@ -22,6 +35,10 @@ export function scratchCreateCommand(options: {
   alias: string;
   days: number;
   devHub?: string;
+  /** Org name (overrides the definition's orgName): CI names each org so it can delete it by name. */
+  orgName?: string;
+  /** A scratch org on the next (or previous) release than the Dev Hub's. */
+  release?: 'preview' | 'previous';
   waitMinutes?: number;
 }): Command {
   const args = [
@@ -40,6 +57,8 @@ export function scratchCreateCommand(options: {
     '--json'
   ];
   if (options.devHub !== undefined) args.push('--target-dev-hub', options.devHub);
+  if (options.orgName !== undefined) args.push('--name', options.orgName);
+  if (options.release !== undefined) args.push('--release', options.release);
   return {
     file: sfBinary(),
     args,
@@ -56,10 +75,11 @@ export function buildCommand(): Command {
 }
 
 /**
- * Deploys the package directory only: `unpackaged/` (the External Client App an admin creates per org)
- * is deployed on purpose, never as a side effect of deploying the package.
+ * Deploys one source directory (default the package, force-app). `unpackaged/` holds what is per org (the
+ * integration user's API grant, the inbound app): each part is deployed on purpose by its own step, never
+ * as a side effect of deploying the package.
  */
-export function deployCommand(targetOrg: string, waitMinutes = 30): Command {
+export function deployCommand(targetOrg: string, sourceDir = 'force-app', waitMinutes = 30): Command {
   return {
     file: sfBinary(),
     args: [
@@ -67,13 +87,13 @@ export function deployCommand(targetOrg: string, waitMinutes = 30): Command {
       'deploy',
       'start',
       '--source-dir',
-      'force-app',
+      sourceDir,
       '--target-org',
       targetOrg,
       '--wait',
       String(waitMinutes)
     ],
-    description: `deploy force-app to ${targetOrg}`
+    description: `deploy ${sourceDir} to ${targetOrg}`
   };
 }
 
@@ -122,7 +142,15 @@ export function openOrgCommand(targetOrg: string, pathInOrg: string, urlOnly: bo
   return { file: sfBinary(), args, description: `open ${pathInOrg} in ${targetOrg}` };
 }
 
-export function apexTestCommand(targetOrg: string): Command {
+/**
+ * The one Apex test run (CI and `npm run test:apex`): results and coverage files land in `outputDir` for
+ * scripts/org/coverage.ts. RunLocalTests covers source-deployed orgs; an org where the package is
+ * installed needs RunAllTestsInOrg, because installed packages' tests are not "local".
+ */
+export function apexTestCommand(
+  targetOrg: string,
+  options: { outputDir?: string; testLevel?: 'RunLocalTests' | 'RunAllTestsInOrg'; waitMinutes?: number } = {}
+): Command {
   return {
     file: sfBinary(),
     args: [
@@ -135,11 +163,78 @@ export function apexTestCommand(targetOrg: string): Command {
       '--result-format',
       'human',
       '--test-level',
-      'RunLocalTests',
+      options.testLevel ?? 'RunLocalTests',
+      '--output-dir',
+      options.outputDir ?? APEX_RESULTS_DIR,
       '--wait',
-      '30'
+      String(options.waitMinutes ?? 30)
     ],
     description: `run Apex tests with coverage in ${targetOrg}`
+  };
+}
+
+export function packageCreateCommand(devHub: string): Command {
+  return {
+    file: sfBinary(),
+    args: [
+      'package',
+      'create',
+      '--name',
+      PACKAGE_NAME,
+      '--package-type',
+      'Unlocked',
+      '--path',
+      'force-app',
+      '--no-namespace',
+      '--target-dev-hub',
+      devHub,
+      '--json'
+    ],
+    description: `create the unlocked package "${PACKAGE_NAME}" in Dev Hub ${devHub}`
+  };
+}
+
+export function packageVersionCreateCommand(devHub: string, waitMinutes = 60): Command {
+  return {
+    file: sfBinary(),
+    args: [
+      'package',
+      'version',
+      'create',
+      '--package',
+      PACKAGE_NAME,
+      '--code-coverage',
+      '--installation-key-bypass',
+      '--wait',
+      String(waitMinutes),
+      '--target-dev-hub',
+      devHub,
+      '--json'
+    ],
+    description: `create a version of "${PACKAGE_NAME}" in Dev Hub ${devHub}`
+  };
+}
+
+export function packageInstallCommand(targetOrg: string, versionId: string, waitMinutes = 30): Command {
+  return {
+    file: sfBinary(),
+    args: [
+      'package',
+      'install',
+      '--package',
+      versionId,
+      '--target-org',
+      targetOrg,
+      '--wait',
+      String(waitMinutes),
+      '--publish-wait',
+      '10',
+      '--security-type',
+      'AdminsOnly',
+      '--no-prompt',
+      '--json'
+    ],
+    description: `install package version ${versionId} in ${targetOrg}`
   };
 }
 

@@ -1,16 +1,17 @@
 /**
- * Checks a `sf data import tree` plan (data/sample-data-plan.json) before it reaches an org: the files exist,
- * every record's type matches its step, reference ids are unique, every @Ref points at a record saved by an
- * earlier step with saveRefs, required fields are present, and each file stays within the 200 records the
- * command accepts per file. Pure apart from the injected file reader.
+ * Checks a `sf data import tree --plan` file (data/sample-data-plan.json) before it reaches an org, by the
+ * rules of the CLI we ship (@salesforce/plugin-data 5.1, lib/api/data/tree/importPlan.js):
+ * - a step is `{sobject, files}`; `saveRefs`/`resolveRefs` are ignored and make the CLI warn on every
+ *   import, so they are reported here;
+ * - a field value is a reference only when it reads `@<Name>Ref<digits>` (`^@\w+Ref\d+$`); the CLI
+ *   resolves it against the referenceId of any record in the plan, in any file or order (it defers records
+ *   whose references are not saved yet) and fails the import when one never resolves; any other value
+ *   starting with `@` is sent to Salesforce as literal text;
+ * - a file may hold any number of records: in plan mode the CLI splits them into requests of 200 (the
+ *   sObject Tree limit). Only `--files` sends a file as one request, and we never use it.
+ * Plus what our sample needs: the record type matches its step, referenceIds are unique, required fields
+ * are present, Leads and Contacts have a phone. Pure apart from the injected file reader.
  */
-
-export interface PlanStep {
-  sobject: string;
-  saveRefs?: boolean;
-  resolveRefs?: boolean;
-  files: string[];
-}
 
 export const REQUIRED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Lead: ['LastName', 'Company'],
@@ -24,7 +25,8 @@ export const PHONE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Contact: ['Phone', 'MobilePhone', 'HomePhone', 'OtherPhone', 'AssistantPhone']
 };
 
-export const MAX_RECORDS_PER_FILE = 200;
+/** What the CLI treats as a reference to another record (functions.js `genericRefRegex`). */
+export const REFERENCE_PATTERN = /^@\w+Ref\d+$/;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -54,8 +56,9 @@ export function validateDataPlan(
   if (!Array.isArray(plan) || plan.length === 0) {
     return { problems: ['plan: must be a non-empty array of steps'], counts, phones };
   }
-  const savedRefs = new Set<string>();
   const seenRefs = new Set<string>();
+  /** Reference values met while reading, checked once every referenceId of the plan is known. */
+  const references: { at: string; field: string; value: string }[] = [];
   plan.forEach((step: unknown, s) => {
     const where = `plan[${s}]`;
     if (
@@ -68,7 +71,11 @@ export function validateDataPlan(
       return;
     }
     const sobject = step.sobject;
-    const stepRefs: string[] = [];
+    for (const ignored of ['saveRefs', 'resolveRefs'].filter((k) => k in step)) {
+      problems.push(
+        `${where}: "${ignored}" is ignored by sf data import tree (it warns on every import); remove it`
+      );
+    }
     for (const file of step.files) {
       if (typeof file !== 'string') {
         problems.push(`${where}.files: entries must be paths`);
@@ -90,11 +97,6 @@ export function validateDataPlan(
         problems.push(`${file}: needs a non-empty "records" array`);
         continue;
       }
-      if (data.records.length > MAX_RECORDS_PER_FILE) {
-        problems.push(
-          `${file}: ${data.records.length} records; sf data import tree takes at most ${MAX_RECORDS_PER_FILE} per file`
-        );
-      }
       data.records.forEach((record: unknown, r) => {
         const at = `${file} records[${r}]`;
         if (!isObject(record) || !isObject(record.attributes)) {
@@ -109,7 +111,6 @@ export function validateDataPlan(
           problems.push(`${at}: referenceId ${referenceId} used twice`);
         } else {
           seenRefs.add(referenceId);
-          stepRefs.push(referenceId);
         }
         for (const field of REQUIRED_FIELDS[sobject] ?? []) {
           const value = record[field];
@@ -126,20 +127,22 @@ export function validateDataPlan(
           phones.push(...values);
         }
         for (const [field, value] of Object.entries(record)) {
-          if (typeof value === 'string' && value.startsWith('@')) {
-            if (step.resolveRefs !== true)
-              problems.push(`${at}: ${field} references ${value} but the step has no resolveRefs`);
-            else if (!savedRefs.has(value.slice(1))) {
-              problems.push(
-                `${at}: ${field} references ${value}, not saved by an earlier step with saveRefs`
-              );
-            }
+          if (typeof value !== 'string' || !value.startsWith('@')) continue;
+          if (REFERENCE_PATTERN.test(value)) references.push({ at, field, value });
+          else {
+            problems.push(
+              `${at}: ${field} is "${value}", which the CLI sends as text: only @<Name>Ref<digits> is resolved`
+            );
           }
         }
         counts[sobject] = (counts[sobject] ?? 0) + 1;
       });
     }
-    if (step.saveRefs === true) stepRefs.forEach((ref) => savedRefs.add(ref));
   });
+  for (const { at, field, value } of references) {
+    if (!seenRefs.has(value.slice(1))) {
+      problems.push(`${at}: ${field} references ${value}, which no record in the plan has as referenceId`);
+    }
+  }
   return { problems, counts, phones };
 }

@@ -16,7 +16,7 @@ import {
   setupPagePath
 } from './commands';
 import { validateDataPlan } from './data-plan';
-import { assignmentProblems, permissionSetsInSource, Progress } from './steps';
+import { assignmentProblems, INTEGRATION_PERMISSION_SETS, permissionSetsInSource, Progress } from './steps';
 import { countByType, headline } from './summary';
 import { resolveTargetOrg } from './target-org';
 
@@ -77,8 +77,11 @@ describe('commands', () => {
     expect(argsOf(openOrgCommand('vcl', '/lightning/n/Voice_Setup', false))).toBe(
       'org open --target-org vcl --path /lightning/n/Voice_Setup'
     );
-    expect(argsOf(apexTestCommand('vcl'))).toContain(
-      '--code-coverage --result-format human --test-level RunLocalTests --wait 30'
+    expect(argsOf(apexTestCommand('vcl'))).toBe(
+      'apex run test --target-org vcl --code-coverage --result-format human --test-level RunLocalTests --output-dir test-results/apex --wait 30'
+    );
+    expect(argsOf(apexTestCommand('vcl', { testLevel: 'RunAllTestsInOrg' }))).toContain(
+      '--test-level RunAllTestsInOrg'
     );
   });
 
@@ -91,15 +94,20 @@ describe('commands', () => {
     expect(setupPagePath(['Call_Log__c'])).toBe('/lightning/o/Call_Log__c/list');
   });
 
-  it('names permission sets that exist in force-app, and the integration user gets only the integration one', () => {
+  it('names permission sets that exist in source; the integration user gets the API grant and the integration set only', () => {
     const inSource = permissionSetsInSource();
-    [...ADMIN_PERMISSION_SETS, INTEGRATION_PERMISSION_SET].forEach((name) =>
+    [...ADMIN_PERMISSION_SETS, ...INTEGRATION_PERMISSION_SETS].forEach((name) =>
       expect(inSource.has(name)).toBe(true)
     );
     const def = JSON.parse(readFileSync(path.join(REPO_ROOT, INTEGRATION_USER_DEF), 'utf8')) as {
       permsets: string[];
+      profileName: string;
     };
-    expect(def.permsets).toEqual([INTEGRATION_PERMISSION_SET]);
+    expect(def.permsets).toEqual(['Voice_Call_Integration_API', INTEGRATION_PERMISSION_SET]);
+    expect(INTEGRATION_PERMISSION_SETS).toEqual(def.permsets);
+    // The CLI logs in as the new user before assigning permission sets: the bootstrap profile must have
+    // API Enabled ("Minimum Access - Salesforce" has not); the user is moved to Minimum Access afterwards.
+    expect(def.profileName).toBe('Standard User');
   });
 
   it('treats an already-assigned permission set as success', () => {
@@ -136,16 +144,29 @@ describe('sample data plan', () => {
     formats.forEach((f) => expect(summary.phones.some((p) => f.test(p))).toBe(true));
   });
 
-  it('finds planted defects', () => {
+  it("finds planted defects by the CLI's rules", () => {
     const files: Record<string, string> = {
       'a.json': JSON.stringify({
         records: [
-          { attributes: { type: 'Account', referenceId: 'Acc1' }, Name: 'A' },
-          { attributes: { type: 'Lead', referenceId: 'Acc1' }, LastName: 'L' }
+          { attributes: { type: 'Account', referenceId: 'AccountRef1' }, Name: 'A' },
+          { attributes: { type: 'Lead', referenceId: 'AccountRef1' }, LastName: 'L' }
         ]
       }),
       'c.json': JSON.stringify({
-        records: [{ attributes: { type: 'Contact', referenceId: 'C1' }, LastName: 'C', AccountId: '@Nope' }]
+        records: [
+          {
+            attributes: { type: 'Contact', referenceId: 'ContactRef1' },
+            LastName: 'C',
+            Phone: '555',
+            AccountId: '@AccountRef9'
+          },
+          {
+            attributes: { type: 'Contact', referenceId: 'ContactRef2' },
+            LastName: 'D',
+            Phone: '556',
+            AccountId: '@Acc1'
+          }
+        ]
       })
     };
     const plan = JSON.stringify([
@@ -154,17 +175,41 @@ describe('sample data plan', () => {
     ]);
     const { problems } = validateDataPlan(plan, (rel) => files[rel]);
     expect(problems).toEqual([
+      'plan[0]: "saveRefs" is ignored by sf data import tree (it warns on every import); remove it',
       'a.json records[1]: type "Lead" in a Account step',
-      'a.json records[1]: referenceId Acc1 used twice',
+      'a.json records[1]: referenceId AccountRef1 used twice',
       'a.json records[1]: Name is required for Account',
-      'c.json records[0]: a Contact in the sample needs a phone (Phone/MobilePhone/HomePhone/OtherPhone/AssistantPhone)',
-      'c.json records[0]: AccountId references @Nope, not saved by an earlier step with saveRefs',
-      'missing.json: missing (listed in plan[1])'
+      'plan[1]: "resolveRefs" is ignored by sf data import tree (it warns on every import); remove it',
+      'c.json records[1]: AccountId is "@Acc1", which the CLI sends as text: only @<Name>Ref<digits> is resolved',
+      'missing.json: missing (listed in plan[1])',
+      'c.json records[0]: AccountId references @AccountRef9, which no record in the plan has as referenceId'
     ]);
     expect(validateDataPlan('{', () => undefined).problems[0]).toMatch(/^plan: not JSON/);
     expect(validateDataPlan('[]', () => undefined).problems).toEqual([
       'plan: must be a non-empty array of steps'
     ]);
+  });
+
+  it('resolves references in any order and takes more than 200 records per file (plan mode splits them)', () => {
+    const contacts = Array.from({ length: 250 }, (_, i) => ({
+      attributes: { type: 'Contact', referenceId: `ContactRef${i + 1}` },
+      LastName: `C${i}`,
+      Phone: `555010${String(i).padStart(4, '0')}`,
+      AccountId: '@AccountRef1'
+    }));
+    const files: Record<string, string> = {
+      'c.json': JSON.stringify({ records: contacts }),
+      'a.json': JSON.stringify({
+        records: [{ attributes: { type: 'Account', referenceId: 'AccountRef1' }, Name: 'A' }]
+      })
+    };
+    const plan = JSON.stringify([
+      { sobject: 'Contact', files: ['c.json'] },
+      { sobject: 'Account', files: ['a.json'] }
+    ]);
+    const summary = validateDataPlan(plan, (rel) => files[rel]);
+    expect(summary.problems).toEqual([]);
+    expect(summary.counts).toEqual({ Contact: 250, Account: 1 });
   });
 });
 
