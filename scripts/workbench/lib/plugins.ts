@@ -2,6 +2,7 @@
  * Rollup plugins of the workbench build: the platform-module resolver (fixtures, schema, i18n, …) and a
  * TypeScript transpile step for the workbench's own TS modules (and lwc-src when it is built here).
  */
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import type { Plugin } from 'rollup';
@@ -86,6 +87,10 @@ export function workbenchResolver(options: ResolverOptions): Plugin {
       }
       if (values.has(id)) {
         return valueModuleSource(values.get(id));
+      }
+      // The generated phone-key rules (runtime/packagePhoneKey.ts): JSON as an ES module, no plugin needed.
+      if (id.endsWith('.json') && !id.startsWith(VIRTUAL)) {
+        return `export default ${readFileSync(id, 'utf8')};`;
       }
       return null;
     }
