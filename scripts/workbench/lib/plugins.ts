@@ -45,6 +45,11 @@ export function workbenchResolver(options: ResolverOptions): Plugin {
       if (importer?.startsWith(VIRTUAL) && path.isAbsolute(source)) {
         return source;
       }
+      // JSON data (runtime/packagePhoneKey.ts reads the generated phone-key rules) as a virtual ES module, so
+      // the LWC compiler, which has no JSON transformer, never sees the file.
+      if (source.endsWith('.json') && importer && !importer.startsWith(VIRTUAL)) {
+        return `${VIRTUAL}json:${path.resolve(path.dirname(importer.replace(/\?.*$/, '')), source)}`;
+      }
       const resolved = resolveWorkbenchSpecifier(source, options.paths, options.labels);
       if (!resolved) {
         return null;
@@ -88,9 +93,8 @@ export function workbenchResolver(options: ResolverOptions): Plugin {
       if (values.has(id)) {
         return valueModuleSource(values.get(id));
       }
-      // The generated phone-key rules (runtime/packagePhoneKey.ts): JSON as an ES module, no plugin needed.
-      if (id.endsWith('.json') && !id.startsWith(VIRTUAL)) {
-        return `export default ${readFileSync(id, 'utf8')};`;
+      if (id.startsWith(`${VIRTUAL}json:`)) {
+        return `export default ${readFileSync(id.slice(`${VIRTUAL}json:`.length), 'utf8')};`;
       }
       return null;
     }

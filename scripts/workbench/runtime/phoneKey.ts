@@ -39,7 +39,7 @@ const NANP = '1';
 const ASCII_LIMIT = 128;
 /** Characters that keep a number going once it has started (after folding). */
 const NUMBER_CHARACTERS = '0123456789 -.()[]/~';
-const DIGITS = '0123456789';
+const DIGIT_CHARACTERS = '0123456789';
 /** Words that start an extension in what follows the number (libphonenumber's common markers). */
 const EXTENSION_PATTERN = /^(?:e?xt?(?:ension|n)?\.?|#|;\s*ext\s*=|,)/i;
 
@@ -92,7 +92,7 @@ export class PhoneKeyReader {
       ignored.push('"tel:"');
       text = text.slice(4);
     }
-    const start = firstIndexOfAny(text, `+${DIGITS}`);
+    const start = firstIndexOfAny(text, `+${DIGIT_CHARACTERS}`);
     if (start < 0) {
       return failure('no digits', ignored);
     }
@@ -106,7 +106,7 @@ export class PhoneKeyReader {
       end++;
     }
     // Like libphonenumber, trailing separators belong to what follows the number.
-    while (end > start && !DIGITS.includes(text.charAt(end - 1))) {
+    while (end > start && !DIGIT_CHARACTERS.includes(text.charAt(end - 1))) {
       end--;
     }
     const rest = text.slice(end).trim();
