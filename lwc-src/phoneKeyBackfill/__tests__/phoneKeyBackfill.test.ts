@@ -142,7 +142,7 @@ describe('c-phone-key-backfill', () => {
       '1,514 records keyed with older rules (1204 Leads, 310 Contacts): run the backfill to re-key them.'
     );
     expect(q(element, '.key-status-count').className).toContain('slds-text-color_error');
-    expect(q(element, '.key-rules').textContent).toBe('Rules 2.057e996355 from libphonenumber 1.13.16');
+    expect(q(element, '.key-rules').textContent).toBe('Rules 2.b31d415b8e from libphonenumber 1.13.16');
   });
 
   it('says when every record is current, and "at least" when the count is capped', async () => {

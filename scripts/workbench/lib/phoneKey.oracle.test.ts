@@ -99,6 +99,17 @@ function oracleCases(): OracleCase[] {
   return cases;
 }
 
+/** Keys given to more than one number libphonenumber tells apart. */
+function collisionsOf(cases: OracleCase[]): Array<[string, Set<string>]> {
+  const numbersByKey = new Map<string, Set<string>>();
+  for (const c of cases) {
+    if (c.actual !== null && c.expected !== null) {
+      numbersByKey.set(c.actual, (numbersByKey.get(c.actual) ?? new Set()).add(c.expected));
+    }
+  }
+  return [...numbersByKey].filter(([, numbers]) => numbers.size > 1);
+}
+
 describe('phone key against libphonenumber-js (oracle)', () => {
   const cases = oracleCases();
   const disagreements = cases.filter((c) => c.expected !== c.actual);
@@ -112,9 +123,11 @@ describe('phone key against libphonenumber-js (oracle)', () => {
 
   it(`agrees on at least ${REQUIRED_AGREEMENT * 100} % of the writings`, () => {
     const percent = (agreement * 100).toFixed(2);
+    const collisions = collisionsOf(cases).length;
+    // "Figure: …" lines are shown in the summary of npm test (scripts/gate/checks/npm-steps.ts).
     console.log(
-      `Phone key oracle: ${cases.length - disagreements.length} of ${cases.length} writings agree with ` +
-        `libphonenumber-js (rules ${reader.rulesVersion}): ${percent} %.` +
+      `Figure: phone key oracle: ${cases.length - disagreements.length} of ${cases.length} writings agree with ` +
+        `libphonenumber-js (rules ${reader.rulesVersion}): ${percent} %, ${collisions} collisions` +
         disagreements
           .slice(0, 40)
           .map(
@@ -127,14 +140,7 @@ describe('phone key against libphonenumber-js (oracle)', () => {
   });
 
   it('never gives two numbers libphonenumber tells apart the same key', () => {
-    const numbersByKey = new Map<string, Set<string>>();
-    for (const c of cases) {
-      if (c.actual !== null && c.expected !== null) {
-        numbersByKey.set(c.actual, (numbersByKey.get(c.actual) ?? new Set()).add(c.expected));
-      }
-    }
-    const collisions = [...numbersByKey].filter(([, numbers]) => numbers.size > 1);
-    expect(collisions).toEqual([]);
+    expect(collisionsOf(cases)).toEqual([]);
   });
 
   it('reads 00 and a country code as international where the org dials another prefix', () => {
