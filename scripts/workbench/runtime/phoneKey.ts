@@ -45,6 +45,12 @@ const EXTENSION_PATTERN = /^(?:e?xt?(?:ension|n)?\.?|#|;\s*ext\s*=|,)/i;
 
 type LengthCheck = 'IS_POSSIBLE' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH';
 
+/** A calling code and the digits after it (code null when none is known). */
+interface CallingCodeReading {
+  code: string | null;
+  rest: string;
+}
+
 interface Reading {
   key: string | null;
   problem: string | null;
@@ -166,36 +172,10 @@ export class PhoneKeyReader {
     if (digits.length < 2) {
       return failure('too few digits', ignored);
     }
-    let code: string | null;
-    let rest: string;
-    if (number.startsWith('+')) {
-      if (digits.startsWith('0')) {
-        return failure('a 0 after + is not a country calling code', ignored);
-      }
-      code = this.codePrefixOf(digits);
-      rest = code === null ? '' : digits.slice(code.length);
-    } else {
-      const home = this.rule(defaultCode);
-      const afterPrefix = this.stripInternationalPrefix(digits, home[0]);
-      if (afterPrefix !== null) {
-        ignored.push(`international prefix ${digits.slice(0, digits.length - afterPrefix.length)}`);
-        code = this.codePrefixOf(afterPrefix);
-        rest = code === null ? '' : afterPrefix.slice(code.length);
-      } else if (digits.startsWith('00') && digits.charAt(2) !== '0') {
-        // 00 is the international prefix of most of the world: an org whose own is not 00 (+1: 011) still
-        // gets foreign numbers written that way.
-        ignored.push('international prefix 00');
-        code = this.codePrefixOf(digits.slice(2));
-        rest = code === null ? '' : digits.slice(2 + code.length);
-      } else if (this.isWithoutPlusSign(digits, defaultCode, home)) {
-        ignored.push(`country code ${defaultCode} written without +`);
-        code = defaultCode;
-        rest = digits.slice(defaultCode.length);
-      } else {
-        code = defaultCode;
-        rest = digits;
-      }
+    if (number.startsWith('+') && digits.startsWith('0')) {
+      return failure('a 0 after + is not a country calling code', ignored);
     }
+    const { code, rest } = this.readCallingCode(number.startsWith('+'), digits, defaultCode, ignored);
     if (code === null) {
       return failure('unknown country calling code', ignored);
     }
@@ -216,6 +196,40 @@ export class PhoneKeyReader {
       };
     }
     return { key: code + nationalNumber, problem: null, countryCode: code, nationalNumber, ignored };
+  }
+
+  /** The calling code: after +, the org's international prefix or 00; E.164 without +; else the default. */
+  private readCallingCode(
+    hasPlus: boolean,
+    digits: string,
+    defaultCode: string,
+    ignored: string[]
+  ): CallingCodeReading {
+    if (hasPlus) {
+      return this.afterCallingCode(digits);
+    }
+    const home = this.rule(defaultCode);
+    const afterPrefix = this.stripInternationalPrefix(digits, home[0]);
+    if (afterPrefix !== null) {
+      ignored.push(`international prefix ${digits.slice(0, digits.length - afterPrefix.length)}`);
+      return this.afterCallingCode(afterPrefix);
+    }
+    if (digits.startsWith('00') && (digits.length < 3 || digits.charAt(2) !== '0')) {
+      // 00 is the international prefix of most of the world: an org whose own is not 00 (+1: 011) still
+      // gets foreign numbers written that way.
+      ignored.push('international prefix 00');
+      return this.afterCallingCode(digits.slice(2));
+    }
+    if (this.isWithoutPlusSign(digits, defaultCode, home)) {
+      ignored.push(`country code ${defaultCode} written without +`);
+      return { code: defaultCode, rest: digits.slice(defaultCode.length) };
+    }
+    return { code: defaultCode, rest: digits };
+  }
+
+  private afterCallingCode(internationalDigits: string): CallingCodeReading {
+    const code = this.codePrefixOf(internationalDigits);
+    return { code, rest: code === null ? '' : internationalDigits.slice(code.length) };
   }
 
   private rule(code: string): CallingCodeRule {
