@@ -2,17 +2,24 @@ import { LightningElement } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import startPhoneKeyBackfill from '@salesforce/apex/VoiceSetupController.startPhoneKeyBackfill';
 import getBackfillProgress from '@salesforce/apex/VoiceSetupController.getBackfillProgress';
-import type { VoiceSetupController_BackfillProgress as BackfillProgress } from '@salesforce/apex-types';
+import getPhoneKeyStatus from '@salesforce/apex/VoiceSetupController.getPhoneKeyStatus';
+import type {
+  VoiceSetupController_BackfillProgress as BackfillProgress,
+  VoiceSetupController_PhoneKeyStatus as PhoneKeyStatus
+} from '@salesforce/apex-types';
 import { errorText } from 'c/callFormat';
 
 /** How often the backfill's progress is read while its batch job runs. */
 export const POLL_INTERVAL_MS = 2000;
 
 /**
- * Voice Setup card: starts the phone-key backfill batch and polls its progress until it is done;
- * polling stops when the component leaves the page.
+ * Voice Setup card: shows how many records were keyed with older phone-key rules (or never), starts the
+ * backfill batch that re-keys only those and polls its progress until it is done; polling stops when the
+ * component leaves the page.
  */
 export default class PhoneKeyBackfill extends LightningElement {
+  keyStatus?: PhoneKeyStatus;
+  keyStatusError: string | null = null;
   backfill?: BackfillProgress;
   backfillError: string | null = null;
   isStartingBackfill = false;
@@ -21,11 +28,39 @@ export default class PhoneKeyBackfill extends LightningElement {
 
   override connectedCallback(): void {
     this.connected = true;
+    this.loadKeyStatus().catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
     this.connected = false;
     this.stopPolling();
+  }
+
+  /** "1,204 records keyed with older rules" (Leads and Contacts), or that every record is current. */
+  get keyStatusText(): string {
+    const status = this.keyStatus;
+    if (!status) {
+      return '';
+    }
+    const count = status.recordsWithOlderRules ?? 0;
+    if (count === 0) {
+      return 'Every Lead and Contact with a phone is keyed with the current rules.';
+    }
+    const atLeast = status.countCapped ? 'At least ' : '';
+    const records = `${atLeast}${count.toLocaleString()} record${count === 1 ? '' : 's'}`;
+    return (
+      `${records} keyed with older rules (${status.leadsWithOlderRules ?? 0} Leads, ` +
+      `${status.contactsWithOlderRules ?? 0} Contacts): run the backfill to re-key them.`
+    );
+  }
+
+  get keyRulesText(): string {
+    const status = this.keyStatus;
+    return status ? `Rules ${status.rulesVersion} from libphonenumber ${status.libphonenumberVersion}` : '';
+  }
+
+  get hasOlderKeys(): boolean {
+    return (this.keyStatus?.recordsWithOlderRules ?? 0) > 0;
   }
 
   get backfillPercent(): number {
@@ -104,6 +139,7 @@ export default class PhoneKeyBackfill extends LightningElement {
       const progress = await getBackfillProgress({ jobId });
       this.backfill = progress;
       if (progress.done) {
+        this.loadKeyStatus().catch(() => undefined);
         this.dispatchEvent(
           new ShowToastEvent({
             title: 'Phone index backfill finished',
@@ -116,6 +152,15 @@ export default class PhoneKeyBackfill extends LightningElement {
       this.schedulePoll(jobId);
     } catch (e) {
       this.backfillError = errorText(e);
+    }
+  }
+
+  private async loadKeyStatus(): Promise<void> {
+    try {
+      this.keyStatus = await getPhoneKeyStatus({});
+      this.keyStatusError = null;
+    } catch (e) {
+      this.keyStatusError = errorText(e);
     }
   }
 

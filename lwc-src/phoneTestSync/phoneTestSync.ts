@@ -69,6 +69,18 @@ export default class PhoneTestSync extends LightningElement {
     }));
   }
 
+  /** How the number was read: "+44 · 2079460958" (country calling code · national number). */
+  get testReading(): string | null {
+    const r = this.testResult;
+    return r?.countryCode && r.nationalNumber ? `+${r.countryCode} · ${r.nationalNumber}` : null;
+  }
+
+  /** What the reading left out (label, extension, prefixes), or "nothing". */
+  get testIgnored(): string {
+    const ignored = this.testResult?.ignored ?? [];
+    return ignored.length ? ignored.join('; ') : 'nothing';
+  }
+
   get hasTestCandidates(): boolean {
     return this.testCandidates.length > 0;
   }

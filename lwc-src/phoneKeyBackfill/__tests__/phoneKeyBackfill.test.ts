@@ -1,9 +1,11 @@
 import PhoneKeyBackfill, { POLL_INTERVAL_MS } from 'c/phoneKeyBackfill';
 import startPhoneKeyBackfill from '@salesforce/apex/VoiceSetupController.startPhoneKeyBackfill';
 import getBackfillProgress from '@salesforce/apex/VoiceSetupController.getBackfillProgress';
+import getPhoneKeyStatus from '@salesforce/apex/VoiceSetupController.getPhoneKeyStatus';
 import { asMock, flushPromises, mount, removeAllChildren, shadowQuery as q } from '../../../test-utils/lwc';
 import JOB_ID from './data/VoiceSetupController.startPhoneKeyBackfill.json';
 import PROGRESS from './data/VoiceSetupController.getBackfillProgress.json';
+import KEY_STATUS from './data/VoiceSetupController.getPhoneKeyStatus.json';
 
 jest.mock('@salesforce/apex/VoiceSetupController.startPhoneKeyBackfill', () => ({ default: jest.fn() }), {
   virtual: true
@@ -12,8 +14,13 @@ jest.mock('@salesforce/apex/VoiceSetupController.getBackfillProgress', () => ({ 
   virtual: true
 });
 
+jest.mock('@salesforce/apex/VoiceSetupController.getPhoneKeyStatus', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+
 const startMock = asMock(startPhoneKeyBackfill);
 const progressMock = asMock(getBackfillProgress);
+const keyStatusMock = asMock(getPhoneKeyStatus);
 
 /** With fake timers: let pending promise callbacks run without advancing the clock. */
 function settle(): Promise<void> {
@@ -27,6 +34,10 @@ function settle(): Promise<void> {
 const render = (): HTMLElement => mount('c-phone-key-backfill', PhoneKeyBackfill);
 
 describe('c-phone-key-backfill', () => {
+  beforeEach(() => {
+    keyStatusMock.mockResolvedValue(KEY_STATUS);
+  });
+
   afterEach(() => {
     removeAllChildren();
     jest.clearAllMocks();
@@ -121,5 +132,46 @@ describe('c-phone-key-backfill', () => {
     await flushPromises();
     expect(q(element, '.backfill-error').textContent).toContain('already running');
     expect(q(element, '.start-backfill').disabled).toBe(false);
+  });
+
+  it('says how many records were keyed with older rules, and with which rules', async () => {
+    const element = render();
+    await flushPromises();
+    expect(keyStatusMock).toHaveBeenCalledTimes(1);
+    expect(q(element, '.key-status-count').textContent).toBe(
+      '1,514 records keyed with older rules (1204 Leads, 310 Contacts): run the backfill to re-key them.'
+    );
+    expect(q(element, '.key-status-count').className).toContain('slds-text-color_error');
+    expect(q(element, '.key-rules').textContent).toBe('Rules 2.b31d415b8e from libphonenumber 1.13.16');
+  });
+
+  it('says when every record is current, and "at least" when the count is capped', async () => {
+    keyStatusMock.mockResolvedValueOnce({
+      ...KEY_STATUS,
+      leadsWithOlderRules: 0,
+      contactsWithOlderRules: 0,
+      recordsWithOlderRules: 0
+    });
+    let element = render();
+    await flushPromises();
+    expect(q(element, '.key-status-count').textContent).toBe(
+      'Every Lead and Contact with a phone is keyed with the current rules.'
+    );
+    removeAllChildren();
+    keyStatusMock.mockResolvedValueOnce({ ...KEY_STATUS, recordsWithOlderRules: 20000, countCapped: true });
+    element = render();
+    await flushPromises();
+    expect(q(element, '.key-status-count').textContent).toContain(
+      'At least 20,000 records keyed with older rules'
+    );
+  });
+
+  it('shows why the status could not be read', async () => {
+    keyStatusMock.mockRejectedValueOnce({
+      body: { message: 'You need the Manage Voice Call Settings permission' }
+    });
+    const element = render();
+    await flushPromises();
+    expect(q(element, '.key-status-error').textContent).toContain('Manage Voice Call Settings');
   });
 });

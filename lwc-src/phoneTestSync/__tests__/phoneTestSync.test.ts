@@ -40,6 +40,14 @@ describe('c-phone-test-sync', () => {
     expect((table.data as unknown[]).length).toBe(2);
   });
 
+  it('shows how the number was read: country code, national number and what was ignored', async () => {
+    testSyncMock.mockResolvedValue(TEST_SYNC);
+    const element = render();
+    await typeAndRun(element, '(415) 555-0142 (cell)');
+    expect(q(element, '.test-reading').textContent).toBe('+1 · 4155550142');
+    expect(q(element, '.test-ignored').textContent).toBe('text after the number: "(cell)"');
+  });
+
   it('runs on Enter in the phone field', async () => {
     testSyncMock.mockResolvedValue(TEST_SYNC);
     const element = render();
@@ -57,6 +65,9 @@ describe('c-phone-test-sync', () => {
       input: 'abc',
       phoneKey: null,
       problem: 'no digits',
+      countryCode: null,
+      nationalNumber: null,
+      ignored: [],
       matched: false,
       matchedRecordId: null,
       candidateCount: 0,
@@ -68,6 +79,8 @@ describe('c-phone-test-sync', () => {
     expect(q(element, '.test-title').textContent).toBe('Not a usable number: no digits');
     expect(q(element, '.test-outcome').className).toContain('slds-theme_error');
     expect(q(element, '.candidates')).toBeNull();
+    expect(q(element, '.test-reading')).toBeNull();
+    expect(q(element, '.test-ignored').textContent).toBe('nothing');
   });
 
   it('shows a server error', async () => {

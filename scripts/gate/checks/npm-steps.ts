@@ -233,6 +233,14 @@ export function parseJestReport(root: string, checker: string, report: JestRepor
   };
 }
 
+/** Lines a test printed as `Figure: …`, without the prefix. */
+export function figureLines(output: string): string[] {
+  return stripAnsi(output)
+    .split('\n')
+    .map((line) => /^\s*Figure: (.+)$/.exec(line)?.[1]?.trim())
+    .filter((figure): figure is string => figure !== undefined);
+}
+
 async function checkJest(root: string, checker: string, script: string): Promise<CheckResult> {
   const missing = scriptMissing(root, checker, script);
   if (missing) {
@@ -265,6 +273,8 @@ async function checkJest(root: string, checker: string, script: string): Promise
         commandFailure(checker, `npm run ${script}`, result.stdout + result.stderr, result.code, result.error)
       );
     }
+    // Measured figures a test prints as "Figure: …" (e.g. the phone-key oracle's agreement) belong in the summary.
+    parsed.info = [...(parsed.info ?? []), ...figureLines(result.stdout + result.stderr)];
     return parsed;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

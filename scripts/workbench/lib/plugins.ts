@@ -2,6 +2,7 @@
  * Rollup plugins of the workbench build: the platform-module resolver (fixtures, schema, i18n, …) and a
  * TypeScript transpile step for the workbench's own TS modules (and lwc-src when it is built here).
  */
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import type { Plugin } from 'rollup';
@@ -43,6 +44,11 @@ export function workbenchResolver(options: ResolverOptions): Plugin {
       }
       if (importer?.startsWith(VIRTUAL) && path.isAbsolute(source)) {
         return source;
+      }
+      // JSON data (runtime/packagePhoneKey.ts reads the generated phone-key rules) as a virtual ES module, so
+      // the LWC compiler, which has no JSON transformer, never sees the file.
+      if (source.endsWith('.json') && importer && !importer.startsWith(VIRTUAL)) {
+        return `${VIRTUAL}json:${path.resolve(path.dirname(importer.replace(/\?.*$/, '')), source)}`;
       }
       const resolved = resolveWorkbenchSpecifier(source, options.paths, options.labels);
       if (!resolved) {
@@ -86,6 +92,9 @@ export function workbenchResolver(options: ResolverOptions): Plugin {
       }
       if (values.has(id)) {
         return valueModuleSource(values.get(id));
+      }
+      if (id.startsWith(`${VIRTUAL}json:`)) {
+        return `export default ${readFileSync(id.slice(`${VIRTUAL}json:`.length), 'utf8')};`;
       }
       return null;
     }

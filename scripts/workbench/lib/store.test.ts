@@ -328,6 +328,19 @@ describe('preview handlers', () => {
     });
   });
 
+  it('show how Test Sync read the number, as the package reads it', async () => {
+    const { store } = newStore();
+    expect(
+      await store.call('VoiceSetupController.testSync', { phoneNumber: 'Cell: 415.555.0142 ext. 7' })
+    ).toMatchObject({
+      matched: true,
+      phoneKey: '14155550142',
+      countryCode: '1',
+      nationalNumber: '4155550142',
+      ignored: ['text before the number: "Cell:"', 'extension "ext. 7"']
+    });
+  });
+
   it('block saving mappings with a type clash, naming the row', async () => {
     const { store } = newStore();
     const error = await rejection(

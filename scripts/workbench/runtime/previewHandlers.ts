@@ -17,7 +17,7 @@ import {
 } from './previewRows';
 import { sameId } from './pageReferences';
 import { ApexError, type ApexKey, type PreviewContext, type PreviewHandler } from './store';
-import { parsePhoneKey } from './phoneKey';
+import { packagePhoneKey } from './packagePhoneKey';
 
 type Row = Record<string, unknown>;
 
@@ -117,7 +117,7 @@ function requeueRows(
 // Phone key: the package's own rule (a port of PhoneKey.cls); '' when the input has no key.
 
 export function previewPhoneKey(input: string, defaultCountryCode: string): string {
-  return parsePhoneKey(input, defaultCountryCode).key ?? '';
+  return packagePhoneKey.parse(input, defaultCountryCode).key ?? '';
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -448,32 +448,38 @@ export function createPreviewHandlers(allKeys: readonly ApexKey[]): Record<ApexK
       const base: Row = isRecord(fixture) ? fixture : {};
       const settings = context.get('VoiceSetupController.getSettings');
       const countryCode = (isRecord(settings) ? asString(settings.defaultCountryCode) : undefined) ?? '1';
-      const key = previewPhoneKey(input, countryCode);
-      if (!key) {
+      const reading = packagePhoneKey.parse(input, countryCode);
+      // How the number was read: the same fields VoiceSetupController.testSync returns.
+      const read = {
+        input,
+        phoneKey: reading.key,
+        problem: reading.problem,
+        countryCode: reading.countryCode,
+        nationalNumber: reading.nationalNumber,
+        ignored: reading.ignored,
+        rulesVersion: packagePhoneKey.rulesVersion
+      };
+      if (!reading.key) {
         return {
-          input,
-          phoneKey: null,
-          problem: 'No usable phone number: enter at least the national number.',
+          ...read,
           matched: false,
           candidateCount: 0,
-          explanation: `"${input}" gives no phone key, so no Lead or Contact can match.`,
+          explanation: `The number is unusable (${reading.problem}): a call from it would be Unmatched.`,
           candidates: []
         };
       }
-      if (!asString(base.phoneKey) || base.phoneKey === key) {
-        return { ...base, input, phoneKey: key };
+      if (!asString(base.phoneKey) || base.phoneKey === reading.key) {
+        return { ...base, ...read };
       }
       return {
-        input,
-        phoneKey: key,
-        problem: null,
+        ...read,
         matched: false,
         matchedObject: null,
         matchedRecordId: null,
         matchedRecordName: null,
         matchedField: null,
         candidateCount: 0,
-        explanation: `No Lead or Contact has the phone key ${key}. The call would be logged as Unmatched.`,
+        explanation: `No Lead or Contact has the phone key ${reading.key}. The call would be logged as Unmatched.`,
         candidates: []
       };
     },
