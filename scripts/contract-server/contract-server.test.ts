@@ -61,6 +61,27 @@ describe('contract server', () => {
     });
   });
 
+  it('answers invalid for an appointment longer than 24 hours', async () => {
+    const long = {
+      ...call('long'),
+      appointment: { start: '2026-11-24T10:00:00Z', end: '2026-12-09T10:00:00Z', status: 'booked' }
+    };
+    const { json } = await raw(JSON.stringify(long));
+    expect(json).toMatchObject({
+      results: [
+        {
+          status: 'invalid',
+          errors: [
+            {
+              field: 'calls[0].appointment.end',
+              message: 'must be at most 1440 minutes (24 hours) after appointment.start'
+            }
+          ]
+        }
+      ]
+    });
+  });
+
   it('ignores a UTF-8 byte order mark before the JSON', async () => {
     const { status } = await raw(`\uFEFF${JSON.stringify(call('bom'))}`);
     expect(status).toBe(200);

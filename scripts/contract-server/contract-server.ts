@@ -88,6 +88,19 @@ function defaultDecide(call: Record<string, unknown>): Outcome {
   return { status: typeof caller === 'string' && /\d{4}/.test(caller) ? 'logged' : 'unmatched' };
 }
 
+/** The documented rule no JSON schema can state: an appointment lasts at most 1440 minutes (24 hours). */
+function appointmentTooLong(appointment: unknown): boolean {
+  if (
+    !isObject(appointment) ||
+    typeof appointment.start !== 'string' ||
+    typeof appointment.end !== 'string'
+  ) {
+    return false;
+  }
+  const minutes = (Date.parse(appointment.end) - Date.parse(appointment.start)) / 60_000;
+  return Number.isFinite(minutes) && minutes > 1440;
+}
+
 export class ContractServer {
   public readonly store = new Map<string, StoredCall>();
   public readonly log: RequestLogEntry[] = [];
@@ -380,6 +393,13 @@ export class ContractServer {
         const message = e.message ?? e.keyword;
         if (!errors.some((x) => x.field === field && x.message === message)) errors.push({ field, message });
       }
+    }
+    const tooLong = appointmentTooLong(known.appointment);
+    if (tooLong && errors.length === 0) {
+      errors.push({
+        field: `${prefix}.appointment.end`,
+        message: 'must be at most 1440 minutes (24 hours) after appointment.start'
+      });
     }
     return { externalCallId: id, errors, warnings };
   }
