@@ -350,7 +350,7 @@ function backfillJobId(context: PreviewContext): string {
 
 const BACKFILL_STEPS = 4;
 
-/** CallRetryScheduler's quarter-hour jobs (:00, :15, :30, :45). */
+/** CallRetrySchedule's quarter-hour jobs (:00, :15, :30, :45). */
 const RETRY_JOBS = 4;
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
 
