@@ -2,7 +2,7 @@ import { LightningElement, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getRetryJobStatus from '@salesforce/apex/VoiceSetupController.getRetryJobStatus';
-import scheduleRetryJob from '@salesforce/apex/VoiceSetupController.scheduleRetryJob';
+import runRetryJobNow from '@salesforce/apex/VoiceSetupController.runRetryJobNow';
 import type {
   ApexWireResult,
   VoiceSetupController_RetryJobStatus as RetryJobStatus
@@ -10,14 +10,15 @@ import type {
 import { errorText } from 'c/callFormat';
 
 /**
- * Voice Setup card: whether the scheduled retry job (CallRetryScheduler's quarter-hour jobs) runs, when it
- * runs next, and Start retry job while it is not (fully) scheduled.
+ * Voice Setup card: whether the scheduled retry job (CallRetrySchedule's quarter-hour jobs) runs and when it
+ * runs next, and Run now. Processing creates the schedule by itself whenever it leaves work for later, so
+ * nothing here has to be started; Run now makes sure of the schedule and processes waiting calls at once.
  */
 export default class VoiceRetryJob extends LightningElement {
   status?: RetryJobStatus;
   statusError: unknown;
-  startError: string | null = null;
-  isStarting = false;
+  runError: string | null = null;
+  isRunningNow = false;
   private wiredStatus?: ApexWireResult<RetryJobStatus>;
 
   @wire(getRetryJobStatus)
@@ -67,36 +68,40 @@ export default class VoiceRetryJob extends LightningElement {
     return this.isComplete ? 'Scheduled' : 'Not fully scheduled';
   }
 
-  get showStartButton(): boolean {
-    return !!this.status && !this.isComplete;
-  }
-
   get errorMessage(): string | null {
-    if (this.startError) {
-      return this.startError;
+    if (this.runError) {
+      return this.runError;
     }
     return this.statusError ? errorText(this.statusError) : null;
   }
 
-  async handleStartRetryJob(): Promise<void> {
-    this.isStarting = true;
-    this.startError = null;
+  get isRunNowDisabled(): boolean {
+    return this.isRunningNow || !this.status;
+  }
+
+  async handleRunNow(): Promise<void> {
+    this.isRunningNow = true;
+    this.runError = null;
     try {
-      await scheduleRetryJob({});
+      const started = await runRetryJobNow({});
       this.dispatchEvent(
-        new ShowToastEvent({
-          title: 'Retry job scheduled',
-          message: 'Failed calls are retried every 15 minutes.',
-          variant: 'success'
-        })
+        new ShowToastEvent(
+          started
+            ? {
+                title: 'Retry job started',
+                message: 'Waiting calls are being processed now.',
+                variant: 'success'
+              }
+            : { title: 'Nothing to retry', message: 'No call is waiting for processing.', variant: 'info' }
+        )
       );
       if (this.wiredStatus) {
         await refreshApex(this.wiredStatus);
       }
     } catch (e) {
-      this.startError = errorText(e);
+      this.runError = errorText(e);
     } finally {
-      this.isStarting = false;
+      this.isRunningNow = false;
     }
   }
 }

@@ -40,12 +40,67 @@ describe('contract server', () => {
     ['calls that is not an array', '{"calls": 3}'],
     ['a top-level array', '[]'],
     ['a top-level string', '"hello"'],
-    ['201 calls', JSON.stringify({ calls: Array.from({ length: 201 }, (_, i) => call(`c-${i}`)) })]
+    ['201 calls', JSON.stringify({ calls: Array.from({ length: 201 }, (_, i) => call(`c-${i}`)) })],
+    [
+      'a body over 1,000,000 bytes',
+      JSON.stringify({ calls: [{ ...call('big'), summary: 'x'.repeat(1_000_000) }] })
+    ]
   ])('answers 400 with the documented body for %s, storing nothing', async (_label, body) => {
     const { status, json } = await raw(body);
     expect(status).toBe(400);
     expect(schemas.validateErrorResponse(json)).toBe(true);
     expect(server.store.size).toBe(0);
+  });
+
+  it('says how large the body was when it is over the limit', async () => {
+    const { json } = await raw(
+      JSON.stringify({ calls: [{ ...call('big'), summary: 'x'.repeat(1_000_000) }] })
+    );
+    expect(json).toMatchObject({
+      errors: [{ field: 'body', message: expect.stringContaining('larger than 1000000 bytes') as unknown }]
+    });
+  });
+
+  it('answers invalid for an appointment longer than 24 hours', async () => {
+    const long = {
+      ...call('long'),
+      appointment: { start: '2026-11-24T10:00:00Z', end: '2026-12-09T10:00:00Z', status: 'booked' }
+    };
+    const { json } = await raw(JSON.stringify(long));
+    expect(json).toMatchObject({
+      results: [
+        {
+          status: 'invalid',
+          errors: [
+            {
+              field: 'calls[0].appointment.end',
+              message: 'must be at most 1440 minutes (24 hours) after appointment.start'
+            }
+          ]
+        }
+      ]
+    });
+  });
+
+  it('ignores a UTF-8 byte order mark before the JSON', async () => {
+    const { status } = await raw(`\uFEFF${JSON.stringify(call('bom'))}`);
+    expect(status).toBe(200);
+    expect(server.store.has('bom')).toBe(true);
+  });
+
+  it('answers not_stored, storing nothing, for the calls a notStored fault names', async () => {
+    await server.stop();
+    server = await startContractServer({ schemas, plan: [{ kind: 'notStored', externalCallIds: ['ns-1'] }] });
+    const { status, json } = await raw(JSON.stringify({ calls: [call('ns-0'), call('ns-1')] }));
+    expect(status).toBe(200);
+    expect(schemas.validateBatchResponse(json)).toBe(true);
+    expect(json).toMatchObject({
+      results: [
+        { index: 0, status: 'logged' },
+        { index: 1, status: 'not_stored', callLogId: null }
+      ]
+    });
+    expect(server.store.has('ns-1')).toBe(false);
   });
 
   it('accepts one call object without the batch envelope', async () => {

@@ -16,7 +16,8 @@ import {
   ErrorResponse,
   FieldMessage,
   INGEST_PATH,
-  MAX_CALLS_PER_REQUEST
+  MAX_CALLS_PER_REQUEST,
+  MAX_REQUEST_BYTES
 } from '../lib/voice-client/contract';
 import { ContractSchemas, fieldOfError, loadContractSchemas } from './openapi';
 
@@ -28,7 +29,12 @@ export type Fault =
   /** Processes (stores) the calls, then answers only after delayMs: a client with a shorter timeout gives up. */
   | { kind: 'slow'; delayMs: number }
   /** Destroys the connection without an answer, before or after storing the calls. */
-  | { kind: 'drop'; afterProcessing: boolean };
+  | { kind: 'drop'; afterProcessing: boolean }
+  /**
+   * Answers these calls `not_stored` without storing them, as the endpoint does when a row can't be saved
+   * (UNABLE_TO_LOCK_ROW while processing holds it, DUPLICATE_VALUE from a concurrent first post).
+   */
+  | { kind: 'notStored'; externalCallIds: string[] };
 
 export interface StoredCall {
   externalCallId: string;
@@ -80,6 +86,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function defaultDecide(call: Record<string, unknown>): Outcome {
   const caller = call.direction === 'outbound' ? call.to : call.from;
   return { status: typeof caller === 'string' && /\d{4}/.test(caller) ? 'logged' : 'unmatched' };
+}
+
+/** The documented rule no JSON schema can state: an appointment lasts at most 1440 minutes (24 hours). */
+function appointmentTooLong(appointment: unknown): boolean {
+  if (
+    !isObject(appointment) ||
+    typeof appointment.start !== 'string' ||
+    typeof appointment.end !== 'string'
+  ) {
+    return false;
+  }
+  const minutes = (Date.parse(appointment.end) - Date.parse(appointment.start)) / 60_000;
+  return Number.isFinite(minutes) && minutes > 1440;
 }
 
 export class ContractServer {
@@ -143,7 +162,7 @@ export class ContractServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const bodyText = Buffer.concat(chunks).toString('utf8');
+    const bodyBytes = Buffer.concat(chunks);
     const fault: Fault = this.plan.shift() ?? { kind: 'ok' };
     const entry: RequestLogEntry = {
       n: this.log.length + 1,
@@ -179,7 +198,7 @@ export class ContractServer {
       return;
     }
 
-    const { status, body } = this.answer(req, bodyText, entry);
+    const { status, body } = this.answer(req, bodyBytes, entry, fault);
     if (fault.kind === 'drop') {
       entry.status = 'dropped';
       req.socket.destroy();
@@ -208,8 +227,9 @@ export class ContractServer {
   /** The contract: validation, upsert and per-call results. */
   private answer(
     req: IncomingMessage,
-    bodyText: string,
-    entry: RequestLogEntry
+    bodyBytes: Buffer,
+    entry: RequestLogEntry,
+    fault: Fault
   ): { status: number; body: unknown } {
     const pathOnly = (req.url ?? '').split('?')[0];
     if (pathOnly !== INGEST_PATH) {
@@ -230,6 +250,15 @@ export class ContractServer {
         body: [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }]
       };
     }
+    if (bodyBytes.length > MAX_REQUEST_BYTES) {
+      return this.badRequest(
+        'body',
+        `larger than ${MAX_REQUEST_BYTES} bytes (received ${bodyBytes.length}); send fewer calls per request`
+      );
+    }
+    // A UTF-8 byte order mark before the JSON is not part of the document.
+    const bodyText = bodyBytes.toString('utf8').replace(/^\uFEFF/, '');
+    const notStored = new Set(fault.kind === 'notStored' ? fault.externalCallIds : []);
     let parsed: unknown;
     try {
       parsed = JSON.parse(bodyText);
@@ -284,6 +313,22 @@ export class ContractServer {
         };
       }
       entry.externalCallIds.push(c.externalCallId);
+      if (c.errors.length === 0 && notStored.has(c.externalCallId)) {
+        return {
+          ...base,
+          errors: [
+            {
+              field: `calls[${index}]`,
+              message: 'not stored: UNABLE_TO_LOCK_ROW: unable to obtain exclusive access to this record'
+            }
+          ],
+          externalCallId: c.externalCallId,
+          callLogId: null,
+          status: 'not_stored',
+          taskId: null,
+          eventId: null
+        };
+      }
       const stored = this.upsert(c.externalCallId, calls[index], c.errors.length > 0, queued);
       return {
         ...base,
@@ -348,6 +393,13 @@ export class ContractServer {
         const message = e.message ?? e.keyword;
         if (!errors.some((x) => x.field === field && x.message === message)) errors.push({ field, message });
       }
+    }
+    const tooLong = appointmentTooLong(known.appointment);
+    if (tooLong && errors.length === 0) {
+      errors.push({
+        field: `${prefix}.appointment.end`,
+        message: 'must be at most 1440 minutes (24 hours) after appointment.start'
+      });
     }
     return { externalCallId: id, errors, warnings };
   }

@@ -17,6 +17,9 @@ import {
   CallOutcome,
   CallResult,
   connectionTransport,
+  INGEST_PATH,
+  MAX_REQUEST_BYTES,
+  Transport,
   VoiceClient
 } from '../lib/voice-client';
 import {
@@ -139,7 +142,9 @@ class E2eRun {
   public constructor(
     private readonly admin: Connection,
     private readonly client: VoiceClient,
-    private readonly only: string | undefined
+    private readonly only: string | undefined,
+    /** The client's transport, for bodies the client would never send (too large, with a byte order mark). */
+    private readonly rawTransport?: Transport
   ) {}
 
   public id(name: string): string {
@@ -622,6 +627,33 @@ class E2eRun {
     });
   }
 
+  public async requestLimits(): Promise<void> {
+    await this.runCase(
+      'request limits: over 1,000,000 bytes → 400 unread; a UTF-8 BOM is accepted',
+      async (c) => {
+        const transport = this.rawTransport;
+        if (transport === undefined) throw new Error('no raw transport for this case');
+        const big = this.call('too-large', '555-017-0009', { summary: 's'.repeat(MAX_REQUEST_BYTES) });
+        const tooLarge = await transport.post({
+          path: INGEST_PATH,
+          body: JSON.stringify({ calls: [big] }),
+          timeoutMs: 120_000
+        });
+        c.equal('HTTP status of an oversized body', 400, tooLarge.status);
+        c.contains('error names the limit', 'larger than 1000000 bytes', tooLarge.bodyText);
+        c.equal('nothing stored', 0, (await this.callLogs([big.externalCallId])).size);
+        const bom = this.call('bom', '555-017-0009');
+        const withBom = await transport.post({
+          path: INGEST_PATH,
+          body: `\uFEFF${JSON.stringify({ calls: [bom] })}`,
+          timeoutMs: 120_000
+        });
+        c.equal('HTTP status with a byte order mark', 200, withBom.status);
+        c.equal('stored', 1, (await this.callLogs([bom.externalCallId])).size);
+      }
+    );
+  }
+
   public async fullBatch(): Promise<void> {
     await this.runCase(
       '200-call batch (queued past the sync threshold): 20 Tasks, 180 unmatched',
@@ -654,9 +686,11 @@ class E2eRun {
           c.fail(`unexpected statuses: ${[...new Set(results.map((r) => r.status))].join(', ')}`);
         }
         const like = `${this.prefix}bulk-%`;
-        await this.waitFor('200 calls processed', 180_000, async () =>
+        // Claimed calls are Failed (attempt counted) until their chunk is processed: wait for both to clear.
+        // The Queueable takes a heap-bounded chunk (12 worst-case calls) per execution.
+        await this.waitFor('200 calls processed', 600_000, async () =>
           (await this.count(
-            `SELECT COUNT() FROM Call_Log__c WHERE External_Call_Id__c LIKE ${lit(like)} AND Status__c = 'Received'`
+            `SELECT COUNT() FROM Call_Log__c WHERE External_Call_Id__c LIKE ${lit(like)} AND Status__c IN ('Received', 'Failed')`
           )) === 0
             ? true
             : undefined
@@ -829,11 +863,9 @@ async function main(): Promise<number> {
     `e2e on ${admin.connection.instanceUrl} (admin ${admin.username}, org from ${target.source}); ${poster.note}\n` +
       `phone vectors: ${VECTORS_PATH}\n\n`
   );
-  const client = new VoiceClient({
-    transport: connectionTransport(poster.session.connection),
-    timeoutMs: 120_000
-  });
-  const run = new E2eRun(admin.connection, client, args.values.get('only'));
+  const transport = connectionTransport(poster.session.connection);
+  const client = new VoiceClient({ transport, timeoutMs: 120_000 });
+  const run = new E2eRun(admin.connection, client, args.values.get('only'), transport);
   try {
     await run.phoneMatrix();
     await run.leadBeforeContact();
@@ -843,6 +875,7 @@ async function main(): Promise<number> {
     await run.rescheduleAndCancel();
     await run.unmatched();
     await run.invalidInBatch();
+    await run.requestLimits();
     await run.fullBatch();
     await run.failedThenRetried();
   } finally {

@@ -290,22 +290,18 @@ export const CASES: BrowserCase[] = [
     }
   },
   {
-    name: 'Setup: Start retry job → toast, status shows scheduled',
+    name: 'Setup: Retry job Run now → toast, status shows scheduled',
     async run({ page, open, screenshot }) {
       await open('setup');
       await screen('setup').ready(page);
       const card = page.locator('c-voice-retry-job');
       const status = card.locator('.retry-job-status');
-      await status.filter({ hasText: 'Not scheduled' }).waitFor();
-      await card.getByRole('button', { name: 'Start retry job' }).click();
-      await expectToast(page, 'Retry job scheduled');
+      await status.filter({ hasText: 'Not scheduled yet' }).waitFor();
+      await card.getByRole('button', { name: 'Run now' }).click();
+      await expectToast(page, 'Nothing to retry');
       await status.filter({ hasText: 'Running every 15 minutes' }).waitFor({ timeout: 8000 });
       const text = await status.innerText();
       check(/next run .*\d{1,2}:\d{2}/.test(text), `status: ${text}`);
-      check(
-        (await card.getByRole('button', { name: 'Start retry job' }).count()) === 0,
-        'Start retry job still offered once scheduled'
-      );
       await screenshot('setup-retry-job');
     }
   },
@@ -533,7 +529,7 @@ export const CASES: BrowserCase[] = [
         /Refresh/,
         'Save settings',
         'Start backfill',
-        'Start retry job',
+        'Run now',
         /Phone number/
       ]);
     }

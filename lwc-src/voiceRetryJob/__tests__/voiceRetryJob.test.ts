@@ -1,6 +1,6 @@
 import VoiceRetryJob from 'c/voiceRetryJob';
 import getRetryJobStatus from '@salesforce/apex/VoiceSetupController.getRetryJobStatus';
-import scheduleRetryJob from '@salesforce/apex/VoiceSetupController.scheduleRetryJob';
+import runRetryJobNow from '@salesforce/apex/VoiceSetupController.runRetryJobNow';
 import { refreshApex } from '@salesforce/apex';
 import {
   type ApexMocks,
@@ -12,20 +12,20 @@ import {
   shadowQuery as q
 } from '../../../test-utils/lwc';
 import NOT_SCHEDULED from './data/VoiceSetupController.getRetryJobStatus.json';
-import CREATED from './data/VoiceSetupController.scheduleRetryJob.json';
+import STARTED from './data/VoiceSetupController.runRetryJobNow.json';
 
 jest.mock(
   '@salesforce/apex/VoiceSetupController.getRetryJobStatus',
   () => jest.requireActual<ApexMocks>('../../../test-utils/apexMocks').wireAdapterModule(),
   { virtual: true }
 );
-jest.mock('@salesforce/apex/VoiceSetupController.scheduleRetryJob', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/VoiceSetupController.runRetryJobNow', () => ({ default: jest.fn() }), {
   virtual: true
 });
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
 const statusWire = asWire(getRetryJobStatus);
-const scheduleMock = asMock(scheduleRetryJob);
+const runNowMock = asMock(runRetryJobNow);
 
 const SCHEDULED = {
   ...NOT_SCHEDULED,
@@ -52,53 +52,63 @@ describe('c-voice-retry-job', () => {
     const element = render();
     expect(q(element, 'lightning-card').title).toBe('Retry job');
     expect(q(element, 'lightning-spinner').alternativeText).toBe('Loading the retry job status');
-    expect(q(element, '.start-retry-job')).toBeNull();
+    expect(q(element, '.run-retry-job-now').disabled).toBe(true);
   });
 
-  it('says the job is not scheduled and offers to start it', async () => {
+  it('says the job is not scheduled yet and that processing creates it', async () => {
     const element = await renderedWith(NOT_SCHEDULED);
     expect(q(element, '.retry-job-status').textContent).toContain(
-      'Not scheduled: failed calls are retried only by short delayed jobs'
+      'Not scheduled yet: created the next time a call waits for a later retry'
     );
     expect(q(element, '.retry-job-status lightning-icon').iconName).toBe('utility:warning');
-    expect(q(element, '.start-retry-job').label).toBe('Start retry job');
+    expect(q(element, '.run-retry-job-now').label).toBe('Run now');
+    expect(q(element, '.start-retry-job')).toBeNull();
     expect(q(element, 'lightning-spinner')).toBeNull();
   });
 
-  it('shows the next run of a scheduled job and no start button', async () => {
+  it('shows the next run of a scheduled job and Run now', async () => {
     const element = await renderedWith(SCHEDULED);
     expect(q(element, '.retry-job-status').textContent).toContain('Running every 15 minutes — next run');
     expect(q(element, '.retry-job-next-run').value).toBe('2026-11-21T18:15:00.000Z');
     expect(q(element, '.retry-job-status lightning-icon').iconName).toBe('utility:success');
-    expect(q(element, '.start-retry-job')).toBeNull();
+    expect(q(element, '.run-retry-job-now').disabled).toBe(false);
   });
 
-  it('offers to add the missing entries when only some quarter-hour jobs exist', async () => {
+  it('says so when only some quarter-hour jobs exist', async () => {
     const element = await renderedWith({ ...SCHEDULED, scheduledJobs: 1 });
     expect(q(element, '.retry-job-status').textContent).toContain('Running 1 of 4 quarter-hour jobs');
-    expect(q(element, '.start-retry-job')).not.toBeNull();
+    expect(q(element, '.retry-job-status lightning-icon').iconName).toBe('utility:warning');
   });
 
-  it('starts the job, confirms with a toast and refreshes the status', async () => {
-    scheduleMock.mockResolvedValue(CREATED);
+  it('runs the job now, confirms with a toast and refreshes the status', async () => {
+    runNowMock.mockResolvedValue(STARTED);
     const element = await renderedWith(NOT_SCHEDULED);
     const toasts: Array<{ title: string; variant: string }> = [];
     element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
 
-    q(element, '.start-retry-job').click();
+    q(element, '.run-retry-job-now').click();
     await flushPromises();
-    expect(scheduleMock).toHaveBeenCalledTimes(1);
-    expect(toasts[0]).toMatchObject({ title: 'Retry job scheduled', variant: 'success' });
+    expect(runNowMock).toHaveBeenCalledTimes(1);
+    expect(toasts[0]).toMatchObject({ title: 'Retry job started', variant: 'success' });
     expect(refreshApex).toHaveBeenCalled();
 
     statusWire.emit(SCHEDULED);
     await flushPromises();
     expect(q(element, '.retry-job-status').textContent).toContain('Running every 15 minutes');
-    expect(q(element, '.start-retry-job')).toBeNull();
   });
 
-  it('shows the error inline when the job cannot be started', async () => {
-    scheduleMock.mockRejectedValue({
+  it('says when no call is waiting', async () => {
+    runNowMock.mockResolvedValue(false);
+    const element = await renderedWith(SCHEDULED);
+    const toasts: Array<{ title: string; variant: string }> = [];
+    element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
+    q(element, '.run-retry-job-now').click();
+    await flushPromises();
+    expect(toasts[0]).toMatchObject({ title: 'Nothing to retry', variant: 'info' });
+  });
+
+  it('shows the error inline when the job cannot be run', async () => {
+    runNowMock.mockRejectedValue({
       body: {
         message: 'You need the Manage Voice Call Settings permission (Voice_Call_Admin permission set).'
       }
@@ -106,11 +116,11 @@ describe('c-voice-retry-job', () => {
     const element = await renderedWith(NOT_SCHEDULED);
     const toasts: unknown[] = [];
     element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
-    q(element, '.start-retry-job').click();
+    q(element, '.run-retry-job-now').click();
     await flushPromises();
     expect(q(element, '.retry-job-error').textContent).toContain('Manage Voice Call Settings');
     expect(q(element, '.retry-job-error').getAttribute('role')).toBe('alert');
-    expect(q(element, '.start-retry-job').disabled).toBe(false);
+    expect(q(element, '.run-retry-job-now').disabled).toBe(false);
     expect(toasts).toEqual([]);
   });
 

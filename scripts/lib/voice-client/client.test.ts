@@ -12,6 +12,7 @@ import {
   PostOutcome,
   requestsForCalls,
   splitIntoBatches,
+  splitIntoRequests,
   VoiceClient,
   VoiceClientError,
   VoiceClientOptions
@@ -76,6 +77,29 @@ function statuses(outcome: PostOutcome): string[] {
 }
 
 describe('batching', () => {
+  it("splits by size as well as by count, so no request exceeds the endpoint's 1,000,000 bytes", async () => {
+    const { server: s, client } = await harness();
+    // 200 calls of ~9.6 KB: one request by count, but ~1.9 MB by size.
+    const calls = makeCalls(200).map((c) => ({ ...c, summary: 's'.repeat(9_500) }));
+    const outcome = await client().postCalls(calls);
+    expect(outcome.allDelivered).toBe(true);
+    expect(s.log.length).toBe(2);
+    expect(s.log.map((r) => r.callCount).reduce((a, b) => a + b, 0)).toBe(200);
+    outcome.calls.forEach((c, i) => expect(c.delivered && c.result.externalCallId).toBe(`call-${i}`));
+    const slices = splitIntoRequests(calls);
+    slices.forEach((slice) =>
+      expect(Buffer.byteLength(JSON.stringify({ calls: slice.items }))).toBeLessThanOrEqual(1_000_000)
+    );
+    expect(slices.map((x) => x.firstIndex)).toEqual([0, slices[1]?.firstIndex]);
+    expect(() => splitIntoRequests([], 200, 1_000_001)).toThrow(/1\.\.1000000/);
+  });
+
+  it('sends a call too large on its own alone', () => {
+    const calls = makeCalls(3);
+    calls[1] = { ...(calls[1] as Call), summary: 'x'.repeat(1_000_000) };
+    expect(splitIntoRequests(calls).map((x) => x.items.length)).toEqual([1, 1, 1]);
+  });
+
   it('splits 450 calls into 3 requests of 200, 200 and 50 and merges results in input order', async () => {
     const { server: s, client } = await harness();
     const calls = makeCalls(450);
@@ -331,5 +355,51 @@ describe('per-call results', () => {
     const outcome = await client().postCalls(makeCalls(2));
     expect(outcome.batches[0]?.error?.code).toBe('bad-response');
     expect(outcome.batches[0]?.error?.message).toMatch(/0 results for 2 calls/);
+  });
+});
+
+describe('not_stored calls', () => {
+  it('re-posts only the calls reported not_stored, after a backoff wait, and reports their final result', async () => {
+    const {
+      server: s,
+      client,
+      waits
+    } = await harness([
+      { kind: 'notStored', externalCallIds: ['call-1'] },
+      { kind: 'notStored', externalCallIds: ['call-1'] }
+    ]);
+    const outcome = await client().postCalls(makeCalls(3));
+    expect(s.log.map((r) => r.externalCallIds)).toEqual([
+      ['call-0', 'call-1', 'call-2'],
+      ['call-1'],
+      ['call-1']
+    ]);
+    expect(waits).toHaveLength(2);
+    expect(statuses(outcome)).toEqual(['logged', 'logged', 'logged']);
+    expect(outcome.calls[1]?.delivered && outcome.calls[1].result.index).toBe(1);
+    expect(outcome.requests).toBe(3);
+  });
+
+  it('never re-posts failed calls (stored; Salesforce retries them)', async () => {
+    const { server: s } = await harness();
+    await s.stop();
+    server = await startContractServer({ schemas, decide: () => ({ status: 'failed' }) });
+    const started = server;
+    const outcome = await new VoiceClient({
+      transport: fetchTransport({ baseUrl: started.url }),
+      clock: { now: () => Date.now(), sleep: () => Promise.resolve() },
+      random: () => 0.5
+    }).postCalls(makeCalls(2));
+    expect(started.log).toHaveLength(1);
+    expect(statuses(outcome)).toEqual(['failed', 'failed']);
+  });
+
+  it('stops after maxAttempts rounds and leaves the call not_stored', async () => {
+    const { server: s, client } = await harness(
+      Array.from({ length: 5 }, () => ({ kind: 'notStored' as const, externalCallIds: ['call-0'] }))
+    );
+    const outcome = await client({ retry: { maxAttempts: 3 } }).postCalls(makeCalls(1));
+    expect(s.log).toHaveLength(3);
+    expect(statuses(outcome)).toEqual(['not_stored']);
   });
 });

@@ -2,9 +2,12 @@
  * Reference voice-system client: what a well-behaved voice system does when it posts calls to the org.
  * Used by `npm run post-call`, the e2e run and the ingestion benchmark.
  *
- * - splits the input into batches of ≤ 200 calls (one request each);
+ * - splits the input into batches of ≤ 200 calls and ≤ 1,000,000 bytes of JSON (one request each);
  * - retries a batch on 429/502/503/504, network errors and timeouts per the ladder in retry.ts, honouring
  *   Retry-After; never retries 400 or another 4xx;
+ * - re-posts the calls a delivered batch reports `not_stored` (nothing of them was stored: a concurrent first
+ *   post or a locked row), with the same backoff, within the same maxAttempts; `failed` calls are stored and
+ *   retried by Salesforce, so they are never re-posted;
  * - idempotent by externalCallId: every attempt of a batch re-sends the same body (same ids), and the
  *   server upserts, so a retry after a lost response cannot create a second Call_Log__c;
  * - returns one outcome per input call, in input order across batches (server results remapped).
@@ -19,7 +22,8 @@ import {
   ErrorResponse,
   FieldMessage,
   INGEST_PATH,
-  MAX_CALLS_PER_REQUEST
+  MAX_CALLS_PER_REQUEST,
+  MAX_REQUEST_BYTES
 } from './contract';
 import {
   backoffDelayMs,
@@ -47,6 +51,8 @@ export interface VoiceClientOptions {
   timeoutMs?: number;
   /** ≤ 200 (the endpoint's limit). */
   batchSize?: number;
+  /** Largest request body in bytes; default and maximum MAX_REQUEST_BYTES (the endpoint's limit). */
+  maxRequestBytes?: number;
   /** Batches in flight at once; default 1 (a voice system normally posts in sequence). */
   concurrency?: number;
   clock?: Clock;
@@ -142,6 +148,46 @@ export function splitIntoBatches<T>(items: readonly T[], size: number = MAX_CALL
   return batches;
 }
 
+/** One request's share of the input: consecutive calls starting at input position `firstIndex`. */
+export interface RequestSlice<T> {
+  firstIndex: number;
+  items: T[];
+}
+
+/** Bytes of `{"calls":[…]}` around the calls, and between two of them. */
+const ENVELOPE_BYTES = Buffer.byteLength('{"calls":[]}');
+const SEPARATOR_BYTES = 1;
+
+/**
+ * Splits into consecutive requests of at most `size` calls whose `{"calls":[…]}` body stays within `maxBytes`
+ * (UTF-8). A call too large on its own is sent alone (the endpoint answers 400 for it, naming the size).
+ */
+export function splitIntoRequests<T>(
+  items: readonly T[],
+  size: number = MAX_CALLS_PER_REQUEST,
+  maxBytes: number = MAX_REQUEST_BYTES
+): RequestSlice<T>[] {
+  splitIntoBatches([], size); // validates the size
+  if (!Number.isInteger(maxBytes) || maxBytes < 1 || maxBytes > MAX_REQUEST_BYTES) {
+    throw new RangeError(`maxRequestBytes must be an integer in 1..${MAX_REQUEST_BYTES}, got ${maxBytes}`);
+  }
+  const slices: RequestSlice<T>[] = [];
+  let current: RequestSlice<T> | undefined;
+  let bytes = ENVELOPE_BYTES;
+  items.forEach((item, index) => {
+    const itemBytes = Buffer.byteLength(JSON.stringify(item));
+    const added = (current?.items.length ? SEPARATOR_BYTES : 0) + itemBytes;
+    if (current === undefined || current.items.length >= size || bytes + added > maxBytes) {
+      current = { firstIndex: index, items: [] };
+      slices.push(current);
+      bytes = ENVELOPE_BYTES;
+    }
+    bytes += (current.items.length > 0 ? SEPARATOR_BYTES : 0) + itemBytes;
+    current.items.push(item);
+  });
+  return slices;
+}
+
 /** Requests needed for n calls when nothing is retried. */
 export function requestsForCalls(callCount: number, batchSize: number = MAX_CALLS_PER_REQUEST): number {
   return Math.ceil(callCount / batchSize);
@@ -215,6 +261,7 @@ export class VoiceClient {
   private readonly policy: RetryPolicy;
   private readonly timeoutMs: number;
   private readonly batchSize: number;
+  private readonly maxRequestBytes: number;
   private readonly concurrency: number;
   private readonly clock: Clock;
   private readonly random: () => number;
@@ -229,7 +276,8 @@ export class VoiceClient {
     }
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.batchSize = options.batchSize ?? MAX_CALLS_PER_REQUEST;
-    splitIntoBatches([], this.batchSize); // validates the size early
+    this.maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+    splitIntoRequests([], this.batchSize, this.maxRequestBytes); // validates the limits early
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
@@ -239,7 +287,7 @@ export class VoiceClient {
 
   /** Posts every call; never throws for HTTP/network failures (see PostOutcome.batches[].error). */
   public async postCalls(calls: readonly Call[]): Promise<PostOutcome> {
-    const batches = splitIntoBatches(calls, this.batchSize);
+    const batches = splitIntoRequests(calls, this.batchSize, this.maxRequestBytes);
     const reports: BatchReport[] = new Array<BatchReport>(batches.length);
     const outcomes: CallOutcome[] = new Array<CallOutcome>(calls.length);
     let next = 0;
@@ -248,9 +296,10 @@ export class VoiceClient {
       while (next < batches.length) {
         const b = next;
         next += 1;
-        const firstIndex = b * this.batchSize;
-        const batchCalls = batches[b] ?? [];
-        const { report, results } = await this.sendBatch(b, batches.length, firstIndex, batchCalls);
+        const slice = batches[b] as RequestSlice<Call>;
+        const firstIndex = slice.firstIndex;
+        const batchCalls = slice.items;
+        const { report, results } = await this.deliverBatch(b, batches.length, firstIndex, batchCalls);
         reports[b] = report;
         batchCalls.forEach((call, i) => {
           const index = firstIndex + i;
@@ -286,6 +335,54 @@ export class VoiceClient {
       requests: reports.reduce((sum, r) => sum + r.attempts.length, 0),
       allDelivered: reports.every((r) => r.delivered)
     };
+  }
+
+  /**
+   * Sends a batch, then re-posts the calls it reports `not_stored` (only those, in a smaller request) after a
+   * backoff wait, until none is left or maxAttempts rounds were made. Results keep the batch's positions.
+   */
+  private async deliverBatch(
+    batch: number,
+    batchCount: number,
+    firstIndex: number,
+    calls: Call[]
+  ): Promise<{ report: BatchReport; results?: CallResult[] }> {
+    const first = await this.sendBatch(batch, batchCount, firstIndex, calls);
+    if (first.results === undefined) return first;
+    const report = first.report;
+    const results: CallResult[] = first.results.slice();
+    let pending = notStoredPositions(results);
+    // Bounded: at most maxAttempts rounds in all, each re-sending fewer or as many calls.
+    for (let round = 2; round <= this.policy.maxAttempts && pending.length > 0; round += 1) {
+      const waitMs = backoffDelayMs(round - 1, this.random, this.policy);
+      this.onEvent({
+        type: 'retry-wait',
+        batch,
+        attempt: report.attempts.length,
+        waitMs,
+        reason: `${pending.length} call(s) not_stored`,
+        fromRetryAfter: false
+      });
+      await this.clock.sleep(waitMs);
+      const again = await this.sendBatch(
+        batch,
+        batchCount,
+        firstIndex,
+        pending.map((i) => calls[i] as Call)
+      );
+      report.attempts.push(...again.report.attempts);
+      if (again.results === undefined) {
+        // The earlier results stand (those calls stay not_stored); the error says why the re-post failed.
+        report.error = again.report.error;
+        break;
+      }
+      again.results.forEach((result, j) => {
+        const position = pending[j] as number;
+        results[position] = { ...result, index: position };
+      });
+      pending = notStoredPositions(results);
+    }
+    return { report, results };
   }
 
   private where(batch: number, batchCount: number, firstIndex: number, size: number): string {
@@ -396,6 +493,14 @@ export class VoiceClient {
     /* istanbul ignore next -- the loop always returns on its last attempt */
     throw new Error('unreachable: retry loop ended without a result');
   }
+}
+
+function notStoredPositions(results: readonly CallResult[]): number[] {
+  const positions: number[] = [];
+  results.forEach((result, i) => {
+    if (result.status === 'not_stored') positions.push(i);
+  });
+  return positions;
 }
 
 /** Throws the first batch error of an outcome (for callers that want all-or-error). */

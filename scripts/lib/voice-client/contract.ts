@@ -9,6 +9,12 @@ export const INGEST_PATH = '/services/apexrest/voice/v1/calls';
 /** The endpoint accepts 1..200 calls per request (one Apex transaction, sObject collections of 200). */
 export const MAX_CALLS_PER_REQUEST = 200;
 
+/**
+ * Largest request body the endpoint accepts, in UTF-8 bytes (docs/api; CallIngestionService.MAX_REQUEST_BYTES).
+ * A larger body is answered 400 before it is read: the client splits by size as well as by count.
+ */
+export const MAX_REQUEST_BYTES = 1_000_000;
+
 export const API_VERSION = 'v1';
 
 export type CallDirection = 'inbound' | 'outbound';
@@ -62,7 +68,9 @@ export type CallResultStatus =
   | 'failed'
   | 'dead_letter'
   /** no usable externalCallId: not stored, callLogId null */
-  | 'rejected';
+  | 'rejected'
+  /** valid, but its call log could not be saved this time (e.g. DUPLICATE_VALUE, UNABLE_TO_LOCK_ROW): post it again */
+  | 'not_stored';
 
 export const CALL_RESULT_STATUSES: readonly CallResultStatus[] = [
   'received',
@@ -71,7 +79,8 @@ export const CALL_RESULT_STATUSES: readonly CallResultStatus[] = [
   'invalid',
   'failed',
   'dead_letter',
-  'rejected'
+  'rejected',
+  'not_stored'
 ];
 
 export interface FieldMessage {
@@ -101,12 +110,14 @@ export interface CallBatchResponse {
 }
 
 /**
- * HTTP 400 body: malformed JSON, missing/empty `calls`, > 200 calls, wrong top-level type. Also the body of
- * the endpoint's last-resort 500 (field "body").
+ * HTTP 400 body: body over MAX_REQUEST_BYTES, malformed JSON, missing/empty `calls`, > 200 calls, wrong
+ * top-level type. Also the body of the endpoint's last-resort 500 (field "body"), which adds `correlationId`.
  */
 export interface ErrorResponse {
   apiVersion: 'v1';
   errors: FieldMessage[];
+  /** Only on a 500: the id under which the org logged the detail. */
+  correlationId?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

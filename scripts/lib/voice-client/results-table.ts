@@ -54,4 +54,4 @@ export function callsFromJson(text: string, source: string): Call[] {
 }
 
 /** Statuses that mean the org did not log the call as asked. */
-export const PROBLEM_STATUSES = new Set(['invalid', 'rejected', 'failed', 'dead_letter']);
+export const PROBLEM_STATUSES = new Set(['invalid', 'rejected', 'failed', 'dead_letter', 'not_stored']);

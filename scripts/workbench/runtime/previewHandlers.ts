@@ -331,7 +331,7 @@ export const COMPUTED_METHODS: ReadonlySet<ApexKey> = new Set([
   'CallRetryController.retryCalls',
   'CallRetryController.resyncFailed',
   'VoiceSetupController.startPhoneKeyBackfill',
-  'VoiceSetupController.scheduleRetryJob',
+  'VoiceSetupController.runRetryJobNow',
   'VoiceSetupController.saveSettings',
   'FieldMappingController.checkMapping',
   'FieldMappingController.saveMappings',
@@ -350,7 +350,7 @@ function backfillJobId(context: PreviewContext): string {
 
 const BACKFILL_STEPS = 4;
 
-/** CallRetryScheduler's quarter-hour jobs (:00, :15, :30, :45). */
+/** CallRetrySchedule's quarter-hour jobs (:00, :15, :30, :45). */
 const RETRY_JOBS = 4;
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
 
@@ -400,20 +400,20 @@ export function createPreviewHandlers(allKeys: readonly ApexKey[]): Record<ApexK
       context.scratch.set(`backfill:${jobId}`, 0);
       return jobId;
     },
-    'VoiceSetupController.scheduleRetryJob': (context) => {
-      // Like CallRetryScheduler.scheduleEvery15Minutes: adds the missing entries, answers how many.
+    'VoiceSetupController.runRetryJobNow': (context) => {
+      // Like VoiceSetupController.runRetryJobNow: makes sure of the schedule (adds the missing entries); the
+      // preview has no waiting calls to start processing for.
       const stored = context.get('VoiceSetupController.getRetryJobStatus');
       const base: Row = isRecord(stored) ? stored : {};
       const expected = asNumber(base.expectedJobs) ?? RETRY_JOBS;
-      const existing = base.scheduled === true ? (asNumber(base.scheduledJobs) ?? 0) : 0;
       context.set('VoiceSetupController.getRetryJobStatus', {
         ...base,
         scheduled: true,
-        scheduledJobs: Math.max(existing, expected),
+        scheduledJobs: expected,
         expectedJobs: expected,
         nextRunAt: nextQuarterHour(context.now())
       });
-      return Math.max(0, expected - existing);
+      return false;
     },
     'VoiceSetupController.getBackfillProgress': (context) => {
       const fixture = context.get('VoiceSetupController.getBackfillProgress');
