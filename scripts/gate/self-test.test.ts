@@ -1,6 +1,6 @@
 /**
  * The gate is proven: a clean fixture project passes the checkers that guard against the six defects
- * the issue names (and a seventh: an unknown field in a TypeScript org script's SOQL), and a copy with
+ * the issue names (a seventh: an unknown field in a TypeScript org script's SOQL; an eighth: a hand-edited compiled LWC), and a copy with
  * each defect planted in its own file fails the right checker with a finding on that file. Each Java
  * checker runs once per copy (two copies), so this stays near 30 s.
  */
@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateTypes } from '../build/generate-types';
 import { checkApexSemantic } from './checks/apex-semantic';
+import { checkLwcOutput } from './checks/lwc-output';
 import { checkCodeAnalyzer } from './checks/code-analyzer';
 import { checkMetadataXml } from './checks/metadata-xml';
 import { checkTypes } from './checks/npm-steps';
@@ -29,7 +30,8 @@ const CHECKERS: Record<string, (root: string) => CheckResult | Promise<CheckResu
   soql: checkSoql,
   typecheck: checkTypes,
   'apex-semantic': checkApexSemantic,
-  'code-analyzer': checkCodeAnalyzer
+  'code-analyzer': checkCodeAnalyzer,
+  'lwc-output': checkLwcOutput
 };
 
 /** A temp copy of the fixture with node_modules linked in and the Apex/schema types generated. */
@@ -63,7 +65,8 @@ const DEFECTS = {
   malformedMetaXml: 'force-app/main/default/objects/Call_Note__c/fields/Broken__c.field-meta.xml',
   soqlInjection: `${CLASSES}/Injection.cls`,
   apexSyntax: `${CLASSES}/Broken.cls`,
-  unknownScriptSoqlField: 'scripts/org/call-notes.ts'
+  unknownScriptSoqlField: 'scripts/org/call-notes.ts',
+  handEditedLwcOutput: 'force-app/main/default/lwc/callNotes/callNotes.html'
 };
 
 function plantDefects(root: string): void {
@@ -99,6 +102,11 @@ function plantDefects(root: string): void {
   apexClass(root, 'Broken', 'public with sharing class Broken {\n  public static void run( {\n  }\n}\n');
   const script = path.join(root, DEFECTS.unknownScriptSoqlField);
   fs.writeFileSync(script, fs.readFileSync(script, 'utf8').replace('Minutes__c,', 'Minutez__c,'));
+  const compiled = path.join(root, DEFECTS.handEditedLwcOutput);
+  fs.writeFileSync(
+    compiled,
+    fs.readFileSync(compiled, 'utf8').replace('</template>', '  <p>patched</p>\n</template>')
+  );
 }
 
 /** Runs each checker at most once per project copy. */
@@ -243,6 +251,18 @@ describe('gate self-test: each planted defect fails its checker', () => {
       expect(findings.map((f) => `${f.line}:${f.col}: ${f.message}`)).toEqual([
         '3:31: unknown field Minutez__c on Call_Note__c'
       ]);
+    },
+    TIMEOUT
+  );
+
+  it(
+    '(h) a hand-edited compiled LWC file fails lwc-output',
+    async () => {
+      const result = await onDefective('lwc-output');
+      const findings = errorsIn(result, DEFECTS.handEditedLwcOutput);
+      expect(findings).toHaveLength(1);
+      expect(findings[0]?.message).toMatch(/^stale or edited by hand/);
+      expect(findings[0]?.line).toBeGreaterThan(0);
     },
     TIMEOUT
   );
