@@ -404,7 +404,8 @@ function saveIntegrationUserPreview(context: PreviewContext): unknown {
   // Another sample user: the saveIntegrationUser fixture, renamed (the workbench checks nothing).
   const fixture = context.get('VoiceIntegrationUserController.saveIntegrationUser');
   const base: Row = isRecord(fixture) ? fixture : {};
-  const name = SAMPLE_USERS.find((record) => sameId(record.id, userId))?.name ?? 'Sample user';
+  // Exact match: the sample users' ids differ only after their 15th character.
+  const name = SAMPLE_USERS.find((record) => record.id === userId)?.name ?? 'Sample user';
   const fixtureName = asString(base.displayName) ?? '';
   const renamed = JSON.parse(
     fixtureName ? JSON.stringify(base).split(fixtureName).join(name) : JSON.stringify(base)
