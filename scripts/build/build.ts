@@ -6,8 +6,10 @@
  *   useDefineForClassFields true: the only settings that keep LWC decorators as decorators).
  * - `.html`, `.css`, `.svg`, `.js-meta.xml` (and plain `.js` helpers) are copied; `.ts` sources and
  *   `__tests__`/`__mocks__` never reach force-app.
- * - The output folder is deleted first and is gitignored: it is always a fresh build of lwc-src, so a
- *   stale or hand-edited bundle cannot be deployed.
+ * - The output folder is deleted first, so it is always a fresh build of lwc-src. It is committed (a
+ *   plain `sf project deploy start` from a clean checkout needs it); the gate's lwc-output step rebuilds
+ *   into a temp folder and fails when the committed files differ, so a stale or hand-edited bundle
+ *   cannot pass. Same input, byte-identical output: no timestamps, no absolute paths, LF line ends.
  * Fails (exit 1) with `path:line: message` on any transpile or LWC compiler error.
  */
 import * as fs from 'node:fs';
@@ -93,11 +95,20 @@ function copyComponent(srcDir: string, outDir: string, displaySrc: string, findi
 
 /** Builds every component of lwc-src into force-app/main/default/lwc (after generating types). */
 export function buildLwc(projectRoot: string): BuildResult {
-  const started = process.hrtime.bigint();
   const root = path.resolve(projectRoot);
   const typeResult = generateTypes(root, path.join(root, '.generated', 'types'));
+  return { ...compileLwc(root, path.join(root, LWC_OUTPUT_DIR)), typeWarnings: typeResult.warnings };
+}
+
+/**
+ * Compiles every component of lwc-src into outRoot (emptied first). The output depends only on
+ * lwc-src (types are not read by the transpiler), so the gate can compile into a temp folder and
+ * compare it with the committed force-app/main/default/lwc.
+ */
+export function compileLwc(projectRoot: string, outRoot: string): Omit<BuildResult, 'typeWarnings'> {
+  const started = process.hrtime.bigint();
+  const root = path.resolve(projectRoot);
   const srcRoot = path.join(root, LWC_SOURCE_DIR);
-  const outRoot = path.join(root, LWC_OUTPUT_DIR);
   fs.rmSync(outRoot, { recursive: true, force: true });
   fs.mkdirSync(outRoot, { recursive: true });
 
@@ -122,7 +133,7 @@ export function buildLwc(projectRoot: string): BuildResult {
     findings.push(...validateLwcBundle(outDir, path.join(LWC_OUTPUT_DIR, name), known));
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { components, findings, seconds, typeWarnings: typeResult.warnings };
+  return { components, findings, seconds };
 }
 
 export function main(): number {

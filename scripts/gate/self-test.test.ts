@@ -1,7 +1,7 @@
 /**
  * The gate is proven: a clean fixture project passes the checkers that guard against the six defects
  * the issue names (and a seventh: an unknown field in a TypeScript org script's SOQL; an eighth: a report
- * column naming a field that does not exist), and a copy with
+ * column naming a field that does not exist; a ninth: a hand-edited compiled LWC), and a copy with
  * each defect planted in its own file fails the right checker with a finding on that file. Each Java
  * checker runs once per copy (two copies), so this stays near 30 s.
  */
@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateTypes } from '../build/generate-types';
 import { checkApexSemantic } from './checks/apex-semantic';
+import { checkLwcOutput } from './checks/lwc-output';
 import { checkCodeAnalyzer } from './checks/code-analyzer';
 import { checkMetadataXml } from './checks/metadata-xml';
 import { checkTypes } from './checks/npm-steps';
@@ -30,7 +31,8 @@ const CHECKERS: Record<string, (root: string) => CheckResult | Promise<CheckResu
   soql: checkSoql,
   typecheck: checkTypes,
   'apex-semantic': checkApexSemantic,
-  'code-analyzer': checkCodeAnalyzer
+  'code-analyzer': checkCodeAnalyzer,
+  'lwc-output': checkLwcOutput
 };
 
 /** A temp copy of the fixture with node_modules linked in and the Apex/schema types generated. */
@@ -65,7 +67,8 @@ const DEFECTS = {
   soqlInjection: `${CLASSES}/Injection.cls`,
   apexSyntax: `${CLASSES}/Broken.cls`,
   unknownScriptSoqlField: 'scripts/org/call-notes.ts',
-  unknownReportColumn: 'force-app/main/default/reports/Call_Notes/Minutes_By_Company.report-meta.xml'
+  unknownReportColumn: 'force-app/main/default/reports/Call_Notes/Minutes_By_Company.report-meta.xml',
+  handEditedLwcOutput: 'force-app/main/default/lwc/callNotes/callNotes.html'
 };
 
 function plantDefects(root: string): void {
@@ -107,6 +110,11 @@ function plantDefects(root: string): void {
     fs
       .readFileSync(report, 'utf8')
       .replace('<field>Call_Note__c$Name</field>', '<field>Call_Note__c$Nope__c</field>')
+  );
+  const compiled = path.join(root, DEFECTS.handEditedLwcOutput);
+  fs.writeFileSync(
+    compiled,
+    fs.readFileSync(compiled, 'utf8').replace('</template>', '  <p>patched</p>\n</template>')
   );
 }
 
@@ -264,6 +272,18 @@ describe('gate self-test: each planted defect fails its checker', () => {
       expect(findings.map((f) => `${f.line}: ${f.message}`)).toEqual([
         '32: column Call_Note__c$Nope__c is not a column of report type Call_Notes (unknown field Nope__c on Call_Note__c)'
       ]);
+    },
+    TIMEOUT
+  );
+
+  it(
+    '(i) a hand-edited compiled LWC file fails lwc-output',
+    async () => {
+      const result = await onDefective('lwc-output');
+      const findings = errorsIn(result, DEFECTS.handEditedLwcOutput);
+      expect(findings).toHaveLength(1);
+      expect(findings[0]?.message).toMatch(/^stale or edited by hand/);
+      expect(findings[0]?.line).toBeGreaterThan(0);
     },
     TIMEOUT
   );

@@ -2,6 +2,7 @@ import type { CheckResult } from './lib/finding';
 import { checkApexSemantic } from './checks/apex-semantic';
 import { checkCodeAnalyzer } from './checks/code-analyzer';
 import { checkMetadataConvert } from './checks/metadata-convert';
+import { checkLwcOutput } from './checks/lwc-output';
 import { checkMetadataXml } from './checks/metadata-xml';
 import {
   checkBuild,
@@ -39,6 +40,8 @@ export const STEPS: Step[] = [
   { name: 'metadata-xml', run: checkMetadataXml },
   { name: 'soql', run: checkSoql },
   { name: 'prettier', run: checkPrettier },
+  // Before build: the build rewrites force-app/main/default/lwc, this compares the committed copy.
+  { name: 'lwc-output', run: checkLwcOutput },
   { name: 'build', run: checkBuild },
   { name: 'apex-semantic', run: checkApexSemantic, lane: 'java' },
   { name: 'metadata-convert', run: checkMetadataConvert, lane: 'java' },

@@ -6,7 +6,7 @@
  * critical violations. Screenshots of every screen go to test-results/workbench/.
  *
  * Prints one line per case and, last, exactly `Browser: N passed, N failed`; exits 1 on any
- * failure. Bounded: each case 45 s, the whole run ~3 min.
+ * failure. Bounded: each case 45 s, the cases 4 min at most.
  *
  * Options: `--only <text>` runs the cases whose name contains the text; `--no-build` reuses dist/workbench.
  */
@@ -19,8 +19,11 @@ import { serveWorkbench, type RunningWorkbench } from './serve';
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-results', 'workbench');
 const CASE_TIMEOUT_MS = 45_000;
-/** Budget for the cases once the build is done (the build itself takes ~25 s on an idle 2-core machine). */
-const RUN_BUDGET_MS = 150_000;
+/**
+ * Budget for the cases once the build is done (the build itself takes ~25 s on an idle 2-core machine):
+ * 30 cases at 3–8 s each.
+ */
+const RUN_BUDGET_MS = 240_000;
 /** Flags that need no network, GPU or sandbox (CI containers); the profile is a fresh temp dir. */
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -60,8 +63,11 @@ function check(condition: boolean, message: string): void {
 
 interface CaseContext {
   page: Page;
-  /** Opens a workbench route (`sync-log`, `lead`, …) and waits for the shell. */
-  open: (route: string) => Promise<void>;
+  /**
+   * Opens a workbench route (`sync-log`, `lead`, …) and waits for the shell; `state` picks a sample state
+   * (fixtures named `X.y.<state>.json`, e.g. `urlNotSet`).
+   */
+  open: (route: string, state?: string) => Promise<void>;
   screenshot: (name: string) => Promise<void>;
 }
 
@@ -274,6 +280,111 @@ export const CASES: BrowserCase[] = [
     }
   },
   {
+    name: 'Setup, ready state: Connection shows the URL and stored key, Integration user meets every check',
+    async run({ page, open, screenshot }) {
+      await open('setup');
+      await screen('setup').ready(page);
+      const connection = page.locator('c-voice-connection-card');
+      await connection.getByText('Connected (HTTP 200)').waitFor();
+      const url = await connection.locator('.connection-url').innerText();
+      check(url === 'https://api.voice.example.com/v1', `URL shown: ${url}`);
+      check(
+        (await connection.locator('.connection-api-key').innerText()).startsWith('Stored'),
+        'API key not shown as stored'
+      );
+      check(
+        (await connection.locator('.url-input').count()) === 0,
+        'URL field offered although the URL is set'
+      );
+      const user = page.locator('c-voice-integration-user-card');
+      await user.locator('.integration-user-summary').filter({ hasText: 'can post calls' }).waitFor();
+      const checks = await user.locator('li.check').allInnerTexts();
+      check(checks.length === 5, `checks: ${JSON.stringify(checks)}`);
+      check(
+        (await user.locator('li.check lightning-icon[icon-name="utility:success"]').count()) === 5,
+        'not every check is met'
+      );
+      await screenshot('setup-state-ready');
+    }
+  },
+  {
+    name: 'Setup, "missing permission" state: the Integration user card names what is missing and the fix',
+    async run({ page, open, screenshot }) {
+      await open('setup', 'missingPermission');
+      await screen('setup').ready(page);
+      const user = page.locator('c-voice-integration-user-card');
+      const summary = await user.locator('.integration-user-summary').innerText();
+      check(summary.includes('2 missing') && summary.includes('Apex REST Services'), `summary: ${summary}`);
+      const missing = user
+        .locator('li.check')
+        .filter({ has: page.locator('lightning-icon[icon-name="utility:error"]') });
+      const texts = await missing.allInnerTexts();
+      check(texts.length === 2, `missing checks: ${JSON.stringify(texts)}`);
+      check(
+        texts.every((t) => t.includes('Voice_Call_Integration_API')),
+        `the fix is not named: ${JSON.stringify(texts)}`
+      );
+      const ratio = await contrastRatio(missing.first().locator('.check-detail'));
+      check(ratio >= 4.5, `fix text contrast ${ratio.toFixed(2)}:1 (WCAG AA needs 4.5:1)`);
+      await screenshot('setup-state-missing-permission');
+      const violations = await axeViolations(page);
+      check(violations.length === 0, violations.join('; '));
+    }
+  },
+  {
+    name: 'Setup, "URL not set" state: enter URL and API key, save → toast, URL shown, Test connection enabled',
+    async run({ page, open, screenshot }) {
+      await open('setup', 'urlNotSet');
+      await screen('setup').ready(page);
+      const connection = page.locator('c-voice-connection-card');
+      await connection.locator('.connection-url').filter({ hasText: 'Not set' }).waitFor();
+      const test = connection.getByRole('button', { name: 'Test connection' });
+      check(await test.isDisabled(), 'Test connection enabled without a URL');
+      await screenshot('setup-state-url-not-set');
+      await connection.getByLabel('Voice system URL').fill('https://api.voice.example.com/v1/');
+      await connection.getByLabel('API key').fill('sk_live_workbench');
+      await connection.getByRole('button', { name: 'Save connection' }).click();
+      await expectToast(page, 'Connection saved');
+      await connection
+        .locator('.connection-url')
+        .filter({ hasText: 'https://api.voice.example.com/v1' })
+        .waitFor({ timeout: 8000 });
+      check(
+        (await connection.locator('.connection-api-key').innerText()).startsWith('Stored'),
+        'key not shown as stored after saving'
+      );
+      check(
+        (await connection.getByLabel('New API key').inputValue()) === '',
+        'the key is still in the field after saving'
+      );
+      check(!(await test.isDisabled()), 'Test connection still disabled after saving');
+    }
+  },
+  {
+    name: 'Setup: the sample-state links switch states; choosing another integration user checks that user',
+    async run({ page, open }) {
+      await open('setup');
+      await screen('setup').ready(page);
+      await page.getByRole('link', { name: 'Missing permission' }).click();
+      await page.waitForURL(/state=missingPermission/);
+      await screen('setup').ready(page);
+      const user = page.locator('c-voice-integration-user-card');
+      await user.locator('.integration-user-summary').filter({ hasText: '2 missing' }).waitFor();
+      check(
+        (await page.getByRole('link', { name: 'Missing permission' }).getAttribute('aria-current')) ===
+          'page',
+        'the current state is not marked'
+      );
+      await chooseOption(user.locator('lightning-record-picker'), 'Priya Raman');
+      await user.getByRole('button', { name: 'Save and check' }).click();
+      await expectToast(page, 'Integration user saved');
+      await user
+        .locator('.integration-user-summary')
+        .filter({ hasText: 'missing for Priya Raman' })
+        .waitFor();
+    }
+  },
+  {
     name: 'Setup: phone index backfill shows progress and finishes',
     async run({ page, open, screenshot }) {
       await open('setup');
@@ -333,7 +444,7 @@ export const CASES: BrowserCase[] = [
         setup.locator('lightning-combobox').filter({ hasText: 'Owner of the Task and Event' }),
         'A default owner'
       );
-      const picker = setup.locator('lightning-record-picker');
+      const picker = setup.locator('c-voice-settings-form lightning-record-picker');
       await picker.waitFor();
       await chooseOption(picker, 'Priya Raman');
       await setup.getByRole('button', { name: 'Save settings' }).click();
@@ -525,7 +636,10 @@ export const CASES: BrowserCase[] = [
         'Sync Log',
         /^Lead: /,
         /^Contact: /,
+        'Missing permission',
         'Test connection',
+        /API key/,
+        /User the voice system runs as/,
         /Refresh/,
         'Save settings',
         'Start backfill',
@@ -584,9 +698,10 @@ async function runCase(
   page.setDefaultTimeout(10_000);
   const caseContext: CaseContext = {
     page,
-    open: async (route) => {
+    open: async (route, state) => {
       // Short simulated latency keeps spinners honest without slowing the run.
-      await page.goto(`${workbench.url}?latency=30#/${route}`);
+      const query = state ? `latency=30&state=${encodeURIComponent(state)}` : 'latency=30';
+      await page.goto(`${workbench.url}?${query}#/${route}`);
       await page.locator('wb-app main').waitFor();
     },
     screenshot: async (name) => {

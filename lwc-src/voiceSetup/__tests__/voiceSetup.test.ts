@@ -8,12 +8,13 @@ describe('c-voice-setup', () => {
     removeAllChildren();
   });
 
-  it('lays out the six setup cards in reading order', () => {
+  it('lays out the seven setup cards in reading order', () => {
     const element = render();
     const items = qa(element, 'lightning-layout > lightning-layout-item');
     const cards = items.map((item) => item.firstElementChild?.tagName.toLowerCase());
     expect(cards).toEqual([
       'c-voice-connection-card',
+      'c-voice-integration-user-card',
       'c-voice-sync-health',
       'c-voice-settings-form',
       'c-phone-key-backfill',
@@ -22,12 +23,13 @@ describe('c-voice-setup', () => {
     ]);
   });
 
-  it('gives settings and Test Sync the full width and pairs the other cards on large screens', () => {
+  it('pairs Connection with Integration user and backfill with retry job; the rest take the full width', () => {
     const element = render();
     const items = qa(element, 'lightning-layout > lightning-layout-item');
     expect(items.map((item) => [item.size, item.largeDeviceSize, item.padding])).toEqual([
       ['12', '6', 'around-small'],
       ['12', '6', 'around-small'],
+      ['12', undefined, 'around-small'],
       ['12', undefined, 'around-small'],
       ['12', '6', 'around-small'],
       ['12', '6', 'around-small'],
@@ -42,6 +44,7 @@ describe('c-voice-setup', () => {
     );
     expect(titles).toEqual([
       'Connection',
+      'Integration user',
       'Sync health',
       'Settings',
       'Phone index backfill',

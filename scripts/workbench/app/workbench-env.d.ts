@@ -8,6 +8,8 @@ declare module 'workbench:fixtures' {
   export default fixtures;
   /** `'ApexClass.method'` → the fixture file it came from. */
   export const sources: Record<string, string>;
+  /** Sample state → `'ApexClass.method'` → its answer in that state (`X.y.<state>.json`). */
+  export const states: Record<string, Record<string, unknown>>;
 }
 
 declare module 'lightning/toast' {

@@ -48,15 +48,32 @@ describe('fixture registry', () => {
     });
   });
 
-  it('ignores variant and non-Apex file names with a note, and returns nothing without lwc-src', () => {
-    writeJson(root, 'lwc-src/panel/__tests__/data/CallLogPanelController.getCalls.empty.json', {});
+  it('reads X.y.<state>.json as a sample state, notes non-Apex file names, and returns nothing without lwc-src', () => {
+    writeJson(root, 'lwc-src/panel/__tests__/data/CallLogPanelController.getCalls.empty.json', { rows: [] });
     writeJson(root, 'lwc-src/panel/__tests__/data/notes.json', {});
 
     const registry = findFixtures(path.join(root, 'lwc-src'), root);
 
     expect(registry.byKey.size).toBe(0);
-    expect(registry.notes).toHaveLength(2);
+    expect([...registry.states.keys()]).toEqual(['empty']);
+    expect(registry.states.get('empty')?.get('CallLogPanelController.getCalls')).toMatchObject({
+      component: 'panel',
+      data: { rows: [] }
+    });
+    expect(registry.notes).toEqual([
+      'not an Apex fixture name, ignored: lwc-src/panel/__tests__/data/notes.json'
+    ]);
     expect(findFixtures(path.join(root, 'nope'), root).byKey.size).toBe(0);
+  });
+
+  it('generates the states beside the default fixtures', () => {
+    writeJson(root, 'lwc-src/card/__tests__/data/A.b.json', { ok: true });
+    writeJson(root, 'lwc-src/card/__tests__/data/A.b.broken.json', { ok: false });
+
+    const source = generateRegistrySource(findFixtures(path.join(root, 'lwc-src'), root));
+
+    expect(source).toContain('export default {\n  "A.b": {"ok":true},\n};');
+    expect(source).toContain('export const states = {\n  "broken": {\n    "A.b": {"ok":false},\n  },\n};');
   });
 
   it('keeps the alphabetically first component on duplicates and notes a difference', () => {

@@ -24,13 +24,23 @@ export interface FixtureFile {
 export interface FixtureRegistry {
   /** One fixture per Apex method (see {@link findFixtures} for how duplicates are chosen). */
   byKey: Map<ApexKey, FixtureFile>;
+  /**
+   * Sample states: `<ApexClass>.<method>.<state>.json` (state: a camelCase word such as `urlNotSet`) is
+   * what that method answers in that state; the workbench opened with `?state=<state>` uses it instead
+   * of the default fixture (PREVIEW BEHAVIOUR — the same files the Jest tests use for that state).
+   */
+  states: Map<string, Map<ApexKey, FixtureFile>>;
   /** Non-fatal observations for the build log (duplicates that differ, ignored file names). */
   notes: string[];
 }
 
 const APEX_IDENTIFIER = '[A-Za-z][A-Za-z0-9_]*';
-/** `ApexClass.method.json`, nothing more: variants such as `X.y.empty.json` are ignored. */
+/** `ApexClass.method.json`: the default answer of that method. */
 const FIXTURE_NAME = new RegExp(`^(${APEX_IDENTIFIER})\\.(${APEX_IDENTIFIER})\\.json$`);
+/** `ApexClass.method.state.json`: its answer in a sample state (`urlNotSet`, `missingPermission`). */
+const STATE_FIXTURE_NAME = new RegExp(
+  `^(${APEX_IDENTIFIER})\\.(${APEX_IDENTIFIER})\\.([a-z][A-Za-z0-9]*)\\.json$`
+);
 const APEX_SPECIFIER = new RegExp(`^@salesforce/apex/(${APEX_IDENTIFIER})\\.(${APEX_IDENTIFIER})$`);
 
 /** Error raised when a component needs sample data that does not exist; the message is user-facing. */
@@ -56,6 +66,12 @@ export function apexKeyFromSpecifier(specifier: string): ApexKey | undefined {
   return match ? `${match[1]}.${match[2]}` : undefined;
 }
 
+/** `{ key, state }` for a sample-state fixture file name (`X.y.urlNotSet.json`), else undefined. */
+export function stateFixtureName(fileName: string): { key: ApexKey; state: string } | undefined {
+  const match = STATE_FIXTURE_NAME.exec(fileName);
+  return match ? { key: `${match[1]}.${match[2]}`, state: match[3] ?? '' } : undefined;
+}
+
 /** Returns `ApexClass.method` for a fixture file name, else undefined. */
 export function apexKeyFromFixtureName(fileName: string): ApexKey | undefined {
   const match = FIXTURE_NAME.exec(fileName);
@@ -73,9 +89,10 @@ function toPosix(p: string): string {
  */
 export function findFixtures(lwcSrcDir: string, projectRoot: string): FixtureRegistry {
   const byKey = new Map<ApexKey, FixtureFile>();
+  const states = new Map<string, Map<ApexKey, FixtureFile>>();
   const notes: string[] = [];
   if (!fs.existsSync(lwcSrcDir)) {
-    return { byKey, notes };
+    return { byKey, states, notes };
   }
   const components = fs
     .readdirSync(lwcSrcDir, { withFileTypes: true })
@@ -91,9 +108,10 @@ export function findFixtures(lwcSrcDir: string, projectRoot: string): FixtureReg
       if (!fileName.endsWith('.json')) {
         continue;
       }
-      const key = apexKeyFromFixtureName(fileName);
       const absolute = path.join(dataDir, fileName);
       const relativePath = toPosix(path.relative(projectRoot, absolute));
+      const stateName = stateFixtureName(fileName);
+      const key = apexKeyFromFixtureName(fileName) ?? stateName?.key;
       if (!key) {
         notes.push(`not an Apex fixture name, ignored: ${relativePath}`);
         continue;
@@ -103,6 +121,14 @@ export function findFixtures(lwcSrcDir: string, projectRoot: string): FixtureReg
         data = JSON.parse(fs.readFileSync(absolute, 'utf8')) as unknown;
       } catch (error) {
         throw new Error(`Fixture ${relativePath} is not valid JSON: ${(error as Error).message}`);
+      }
+      if (stateName) {
+        const inState = states.get(stateName.state) ?? new Map<ApexKey, FixtureFile>();
+        if (!inState.has(key)) {
+          inState.set(key, { key, component, relativePath, data });
+        }
+        states.set(stateName.state, inState);
+        continue;
       }
       const existing = byKey.get(key);
       if (existing) {
@@ -114,7 +140,7 @@ export function findFixtures(lwcSrcDir: string, projectRoot: string): FixtureReg
       byKey.set(key, { key, component, relativePath, data });
     }
   }
-  return { byKey, notes };
+  return { byKey, states, notes };
 }
 
 /** Where a component's fixture for `key` is expected to live. */
@@ -151,6 +177,18 @@ export function generateRegistrySource(registry: FixtureRegistry): string {
     '};',
     'export default {',
     ...keys.map((key) => `  ${JSON.stringify(key)}: ${JSON.stringify(registry.byKey.get(key)?.data)},`),
+    '};',
+    'export const states = {',
+    ...[...registry.states.keys()].sort().flatMap((state) => {
+      const inState = registry.states.get(state) ?? new Map<ApexKey, FixtureFile>();
+      return [
+        `  ${JSON.stringify(state)}: {`,
+        ...[...inState.keys()]
+          .sort()
+          .map((key) => `    ${JSON.stringify(key)}: ${JSON.stringify(inState.get(key)?.data)},`),
+        '  },'
+      ];
+    }),
     '};',
     ''
   ];

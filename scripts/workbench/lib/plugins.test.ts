@@ -15,6 +15,7 @@ function resolver(keys: string[] = [], computed: string[] = []) {
         { key, component: 'syncLog', relativePath: `x/${key}.json`, data: { rows: [] } }
       ])
     ),
+    states: new Map(),
     notes: []
   };
   const plugin = workbenchResolver({ paths, registry, handlerKeys: new Set(computed), labels: {}, usedApex });

@@ -3,7 +3,7 @@
  * the generated fixture registry (every `lwc-src/<component>/__tests__/data/<Class>.<method>.json`) and
  * the preview handlers. `@salesforce/apex/Class.method` imports become {@link createApexMethod} calls.
  */
-import fixtures, { sources } from 'workbench:fixtures';
+import fixtures, { sources, states } from 'workbench:fixtures';
 import { createPreviewHandlers } from './previewHandlers';
 import { ApexStore, type ApexKey, type ApexParams } from './store';
 import { emitWorkbenchEvent } from './events';
@@ -15,7 +15,19 @@ function latencyFromUrl(): number {
   return Number.isFinite(parsed) && parsed >= 0 ? parsed : 150;
 }
 
-export const store = new ApexStore(fixtures, createPreviewHandlers(Object.keys(fixtures)), {
+/** The sample states (`X.y.<state>.json` fixtures), sorted. */
+export const sampleStates: string[] = Object.keys(states).sort();
+
+/** `?state=<name>` in the URL, when it names a sample state; null means the default fixtures. */
+export const sampleState: string | null = (() => {
+  const value = new URLSearchParams(window.location.search).get('state');
+  return value !== null && value in states ? value : null;
+})();
+
+/** The default fixtures with the chosen state's answers laid over them. */
+const activeFixtures: Record<string, unknown> = { ...fixtures, ...(sampleState ? states[sampleState] : {}) };
+
+export const store = new ApexStore(activeFixtures, createPreviewHandlers(Object.keys(activeFixtures)), {
   latencyMs: latencyFromUrl(),
   onChange: (key) => emitWorkbenchEvent('wb:data-changed', { key })
 });

@@ -18,6 +18,7 @@ import {
 import { sameId } from './pageReferences';
 import { ApexError, type ApexKey, type PreviewContext, type PreviewHandler } from './store';
 import { packagePhoneKey } from './packagePhoneKey';
+import { SAMPLE_USERS } from './sampleUsers';
 
 type Row = Record<string, unknown>;
 
@@ -318,8 +319,9 @@ function syntheticDetail(base: Row, row: Row): Row {
 function callRowKeys(context: PreviewContext, allKeys: readonly ApexKey[]): ApexKey[] {
   return allKeys.filter(
     (key) =>
-      !/^(VoiceSetupController|FieldMappingController|VoiceConnectionController)\./.test(key) &&
-      context.get(key) !== undefined
+      !/^(VoiceSetupController|FieldMappingController|VoiceConnectionController|VoiceIntegrationUserController)\./.test(
+        key
+      ) && context.get(key) !== undefined
   );
 }
 
@@ -336,8 +338,82 @@ export const COMPUTED_METHODS: ReadonlySet<ApexKey> = new Set([
   'FieldMappingController.checkMapping',
   'FieldMappingController.saveMappings',
   'FieldMappingController.restoreDefaultMappings',
-  'VoiceConnectionController.testConnection'
+  'VoiceConnectionController.testConnection',
+  'VoiceConnectionController.saveConnection',
+  'VoiceIntegrationUserController.saveIntegrationUser'
 ]);
+
+// ---------------------------------------------------------------------------------------------------
+// Connection and integration user (approximations of VoiceConnectionController.saveConnection and
+// VoiceIntegrationUserController.saveIntegrationUser: nothing is stored or checked locally).
+
+const HTTPS_URL = /^https:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/;
+
+function saveConnectionPreview(context: PreviewContext): unknown {
+  const stored = context.get('VoiceConnectionController.getConnectionStatus');
+  const base: Row = isRecord(stored) ? stored : {};
+  const url = (asString(context.params.url) ?? '').trim().replace(/\/+$/, '');
+  const apiKey = asString(context.params.apiKey) ?? '';
+  const currentUrl = asString(base.url) ?? null;
+  if (!url && !apiKey) {
+    throw new ApexError('Enter the voice system URL, the API key, or both.');
+  }
+  if (url && !HTTPS_URL.test(url)) {
+    throw new ApexError(
+      "The URL must be the voice system's https address, without user name, query or fragment (e.g. https://api.voice.example.com/v1)."
+    );
+  }
+  if (apiKey && /\s/.test(apiKey)) {
+    throw new ApexError('The API key must be printable characters without spaces or line breaks.');
+  }
+  if (url && currentUrl && url !== currentUrl) {
+    throw new ApexError(
+      `The URL is already set to ${currentUrl}. Apex can create a named credential but not change one: change the URL in Setup → Named Credentials → Voice System → Edit, then test the connection here.`
+    );
+  }
+  if (!currentUrl && !url) {
+    throw new ApexError('Enter the voice system URL first: the API key is used with it.');
+  }
+  const apiKeySet = base.apiKeySet === true || apiKey.length > 0;
+  const saved = {
+    ...base,
+    url: currentUrl ?? url,
+    urlSet: true,
+    apiKeySet,
+    ok: false,
+    outcome: apiKeySet ? null : 'NOT_CONFIGURED',
+    statusCode: null,
+    checkedAt: null,
+    message: apiKeySet
+      ? 'URL and API key are saved; the connection has not been tested yet.'
+      : 'The API key is not stored: enter it and save.'
+  };
+  context.set('VoiceConnectionController.getConnectionStatus', saved);
+  return saved;
+}
+
+function saveIntegrationUserPreview(context: PreviewContext): unknown {
+  const userId = asString(context.params.userId);
+  if (!userId || !userId.startsWith('005')) {
+    throw new ApexError(`Choose a user: "${String(userId)}" is not a user id.`);
+  }
+  const stored = context.get('VoiceIntegrationUserController.getIntegrationUserStatus');
+  if (isRecord(stored) && stored.userId === userId) {
+    return stored;
+  }
+  // Another sample user: the saveIntegrationUser fixture, renamed (the workbench checks nothing).
+  const fixture = context.get('VoiceIntegrationUserController.saveIntegrationUser');
+  const base: Row = isRecord(fixture) ? fixture : {};
+  // Exact match: the sample users' ids differ only after their 15th character.
+  const name = SAMPLE_USERS.find((record) => record.id === userId)?.name ?? 'Sample user';
+  const fixtureName = asString(base.displayName) ?? '';
+  const renamed = JSON.parse(
+    fixtureName ? JSON.stringify(base).split(fixtureName).join(name) : JSON.stringify(base)
+  ) as Row;
+  const saved = { ...renamed, userId };
+  context.set('VoiceIntegrationUserController.getIntegrationUserStatus', saved);
+  return saved;
+}
 
 /** The backfill job id: the startPhoneKeyBackfill fixture's, else the progress fixture's. */
 function backfillJobId(context: PreviewContext): string {
@@ -568,6 +644,8 @@ export function createPreviewHandlers(allKeys: readonly ApexKey[]): Record<ApexK
       );
     },
 
+    'VoiceConnectionController.saveConnection': (context) => saveConnectionPreview(context),
+    'VoiceIntegrationUserController.saveIntegrationUser': (context) => saveIntegrationUserPreview(context),
     'VoiceConnectionController.testConnection': (context) => {
       const fixture =
         context.get('VoiceConnectionController.testConnection') ??

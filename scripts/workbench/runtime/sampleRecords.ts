@@ -4,6 +4,7 @@
  * field values are sample data of our own (PREVIEW BEHAVIOUR — workbench only).
  */
 import fixtures from 'workbench:fixtures';
+import { SAMPLE_USERS } from './sampleUsers';
 
 export interface SampleField {
   apiName: string;
@@ -111,12 +112,7 @@ export const SAMPLE_CONTACT: SampleRecord = {
 
 export const SAMPLE_RECORDS: SampleRecord[] = [SAMPLE_LEAD, SAMPLE_CONTACT];
 
-/** Sample users for owner pickers; the first is the running user (@salesforce/user/Id). */
-export const SAMPLE_USERS: Array<{ id: string; name: string }> = [
-  { id: '0055g00000WbUserAAA', name: 'Alex Morgan (you)' },
-  { id: '0055g00000WbUsr2AAA', name: 'Priya Raman' },
-  { id: '0055g00000WbUsr3AAA', name: 'Sales Queue Owner' }
-];
+export { SAMPLE_USERS };
 
 /** Records a picker can offer for an object. */
 export function sampleRecordsOf(objectApiName: string): Array<{ id: string; name: string }> {

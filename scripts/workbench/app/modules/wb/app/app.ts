@@ -16,6 +16,23 @@ import {
 } from 'wb/routes';
 import { pageReferenceFromLightningUrl } from '../../../../runtime/pageReferences';
 import { SAMPLE_CONTACT, SAMPLE_LEAD } from '../../../../runtime/sampleRecords';
+import { sampleState, sampleStates } from '../../../../runtime/apexRuntime';
+
+interface StateLink {
+  name: string;
+  label: string;
+  href: string;
+  current: 'page' | undefined;
+}
+
+/** `missingPermission` → "Missing permission", `urlNotSet` → "URL not set". */
+export function stateLabel(state: string): string {
+  const words = state
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/\b(url|api|id)\b/g, (word) => word.toUpperCase());
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 export default class App extends LightningElement {
   route: Route = DEFAULT_ROUTE;
@@ -40,6 +57,23 @@ export default class App extends LightningElement {
     window.removeEventListener('hashchange', this.onHashChange);
     window.removeEventListener('wb:navigate', this.onNavigate);
     document.removeEventListener('click', this.onClick, true);
+  }
+
+  /**
+   * The sample states (fixtures named `X.y.<state>.json`): links that reload the current page with
+   * `?state=<state>` (or without, for the default fixtures).
+   */
+  get stateLinks(): StateLink[] {
+    const link = (name: string, label: string, query: string): StateLink => ({
+      name,
+      label,
+      href: `${query}#/${this.route.name}`,
+      current: (sampleState ?? '') === name ? 'page' : undefined
+    });
+    return [
+      link('', 'Ready (default)', '?'),
+      ...sampleStates.map((state) => link(state, stateLabel(state), `?state=${encodeURIComponent(state)}`))
+    ];
   }
 
   get appItems(): Route[] {
