@@ -2,6 +2,7 @@ import type { CheckResult } from './lib/finding';
 import { checkApexSemantic } from './checks/apex-semantic';
 import { checkCodeAnalyzer } from './checks/code-analyzer';
 import { checkMetadataConvert } from './checks/metadata-convert';
+import { checkMetadataSchema } from './checks/metadata-schema';
 import { checkMetadataXml } from './checks/metadata-xml';
 import {
   checkBuild,
@@ -37,6 +38,7 @@ export const STEPS: Step[] = [
   { name: 'suppressions', run: checkSuppressions },
   { name: 'project-config', run: checkProjectConfig },
   { name: 'metadata-xml', run: checkMetadataXml },
+  { name: 'metadata-schema', run: checkMetadataSchema },
   { name: 'soql', run: checkSoql },
   { name: 'prettier', run: checkPrettier },
   { name: 'build', run: checkBuild },
