@@ -1,6 +1,7 @@
 import type { CheckResult } from './lib/finding';
 import { checkApexSemantic } from './checks/apex-semantic';
 import { checkCodeAnalyzer } from './checks/code-analyzer';
+import { checkDynamicSoql } from './checks/dynamic-soql';
 import { checkMetadataConvert } from './checks/metadata-convert';
 import { checkMetadataSchema } from './checks/metadata-schema';
 import { checkMetadataXml } from './checks/metadata-xml';
@@ -40,6 +41,7 @@ export const STEPS: Step[] = [
   { name: 'metadata-xml', run: checkMetadataXml },
   { name: 'metadata-schema', run: checkMetadataSchema },
   { name: 'soql', run: checkSoql },
+  { name: 'dynamic-soql', run: checkDynamicSoql },
   { name: 'prettier', run: checkPrettier },
   { name: 'build', run: checkBuild },
   { name: 'apex-semantic', run: checkApexSemantic, lane: 'java' },
