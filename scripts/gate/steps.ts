@@ -17,6 +17,7 @@ import { checkProjectConfig } from './checks/project-config';
 import { checkSoql } from './checks/soql';
 import { checkStructure } from './checks/structure';
 import { checkSuppressions } from './checks/suppressions';
+import { checkTestIndependence } from './checks/test-independence';
 import { checkUnqueriedFields } from './checks/unqueried-field';
 
 export interface Step {
@@ -44,6 +45,7 @@ export const STEPS: Step[] = [
   { name: 'soql', run: checkSoql },
   { name: 'dynamic-soql', run: checkDynamicSoql },
   { name: 'unqueried-field', run: checkUnqueriedFields },
+  { name: 'test-independence', run: checkTestIndependence },
   { name: 'prettier', run: checkPrettier },
   { name: 'build', run: checkBuild },
   { name: 'apex-semantic', run: checkApexSemantic, lane: 'java' },
