@@ -86,7 +86,7 @@ describe('test-independence', () => {
     });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatch(
-      /^Scheduler_Tests.cls:7: Scheduler_Tests.it_should_schedule schedules a job under the name production uses \(Scheduler.start → Scheduler.name|Scheduler.start \(Scheduler.cls:5\)/
+      /^Scheduler_Tests.cls:7: Scheduler_Tests.it_should_schedule schedules a job under the name production uses \(Scheduler.start \(Scheduler.cls:5\)\)/
     );
   });
 

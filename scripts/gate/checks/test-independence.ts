@@ -317,7 +317,7 @@ function findField(node: Node, name: string): { final: boolean; init?: Expressio
   const tree = node.method.ctx;
   let root: ApexParserRuleContext = tree;
   while (root.parentCtx) {
-    root = root.parentCtx as ApexParserRuleContext;
+    root = root.parentCtx;
   }
   for (const field of findAll(root, FieldDeclarationContext)) {
     const declarator = field
