@@ -8,12 +8,12 @@
  * prettier is never what catches them. Each Java checker runs once per copy (two copies), so this
  * stays near 30 s.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateTypes } from '../build/generate-types';
 import { checkApexSemantic } from './checks/apex-semantic';
-import * as prettier from 'prettier';
 import { checkCodeAnalyzer } from './checks/code-analyzer';
 import { checkDynamicSoql } from './checks/dynamic-soql';
 import { checkMetadataSchema } from './checks/metadata-schema';
@@ -340,13 +340,23 @@ describe('gate self-test: each planted defect fails its checker', () => {
     TIMEOUT
   );
 
-  it('plants the platform-check defects prettier-formatted, so prettier never catches them', async () => {
-    const apexFile = path.resolve(__dirname, '..', '..', 'Planted.cls');
-    const options = { ...(await prettier.resolveConfig(apexFile)), filepath: apexFile };
-    for (const [name, lines] of Object.entries(PLANTED_APEX)) {
-      const source = `${lines.join('\n')}\n`;
-      expect({ name, formatted: await prettier.check(source, options) }).toEqual({ name, formatted: true });
-    }
+  it('plants the platform-check defects prettier-formatted, so prettier never catches them', () => {
+    // The prettier CLI with the project's config (its API needs ESM loading Jest does not do here).
+    const repo = path.resolve(__dirname, '..', '..');
+    const files = Object.keys(PLANTED_APEX).map((name) => path.join(defective, CLASSES, `${name}.cls`));
+    const check = (): string =>
+      execFileSync(
+        process.execPath,
+        [
+          path.join(NODE_MODULES, 'prettier', 'bin', 'prettier.cjs'),
+          '--config',
+          path.join(repo, '.prettierrc.json'),
+          '--check',
+          ...files
+        ],
+        { cwd: repo, encoding: 'utf8', stdio: 'pipe' }
+      );
+    expect(check).not.toThrow();
   });
 
   it(

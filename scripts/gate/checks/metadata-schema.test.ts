@@ -49,6 +49,23 @@ describe('metadata-schema', () => {
     expect(run()).toEqual([]);
   });
 
+  it('accepts XML the WSDL carries as a string (an LWC targetConfigs) and checks the rest of the bundle', () => {
+    write(
+      'force-app/lwc/callLog/callLog.js-meta.xml',
+      xml(
+        '<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+          '    <apiVersion>68.0</apiVersion>\n    <isExposed>yes</isExposed>\n' +
+          '    <targets>\n        <target>lightning__RecordPage</target>\n    </targets>\n' +
+          '    <targetConfigs>\n        <targetConfig targets="lightning__RecordPage">\n' +
+          '            <property name="pageSize" type="Integer" default="10" />\n' +
+          '        </targetConfig>\n    </targetConfigs>\n</LightningComponentBundle>'
+      )
+    );
+    expect(run()).toEqual([
+      'force-app/lwc/callLog/callLog.js-meta.xml:4: [metadata-schema] LightningComponentBundle.isExposed is a boolean (true/false), not "yes"'
+    ]);
+  });
+
   it('reports unknown elements, bad booleans, numbers and enum values with their lines', () => {
     write(
       'force-app/objects/Call_Log__c/fields/Note__c.field-meta.xml',
