@@ -2,9 +2,14 @@
  * The gate is proven: a clean fixture project passes the checkers that guard against the six defects
  * the issue names (and a seventh: an unknown field in a TypeScript org script's SOQL; an eighth: a report
  * column naming a field that does not exist; a ninth: a hand-edited compiled LWC), and a copy with
- * each defect planted in its own file fails the right checker with a finding on that file. Each Java
- * checker runs once per copy (two copies), so this stays near 30 s.
+ * each defect planted in its own file fails the right checker with a finding on that file. Then four
+ * more, one per platform check: a settings field the Metadata API no longer has, a field read from
+ * rows whose query did not select it, a parameter concatenated into a Batchable's query, a test that
+ * reaches user-mode code without System.runAs. Their planted Apex is prettier-formatted (asserted), so
+ * prettier is never what catches them. Each Java checker runs once per copy (two copies), so this
+ * stays near 30 s.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,10 +17,14 @@ import { generateTypes } from '../build/generate-types';
 import { checkApexSemantic } from './checks/apex-semantic';
 import { checkLwcOutput } from './checks/lwc-output';
 import { checkCodeAnalyzer } from './checks/code-analyzer';
+import { checkDynamicSoql } from './checks/dynamic-soql';
+import { checkMetadataSchema } from './checks/metadata-schema';
 import { checkMetadataXml } from './checks/metadata-xml';
 import { checkTypes } from './checks/npm-steps';
 import { checkSoql } from './checks/soql';
 import { checkStructure } from './checks/structure';
+import { checkTestIndependence } from './checks/test-independence';
+import { checkUnqueriedFields } from './checks/unqueried-field';
 import type { CheckResult, Finding } from './lib/finding';
 import { formatFinding, isError } from './lib/finding';
 
@@ -28,7 +37,11 @@ const TIMEOUT = 180_000;
 const CHECKERS: Record<string, (root: string) => CheckResult | Promise<CheckResult>> = {
   structure: checkStructure,
   'metadata-xml': checkMetadataXml,
+  'metadata-schema': checkMetadataSchema,
   soql: checkSoql,
+  'dynamic-soql': checkDynamicSoql,
+  'unqueried-field': checkUnqueriedFields,
+  'test-independence': checkTestIndependence,
   typecheck: checkTypes,
   'apex-semantic': checkApexSemantic,
   'code-analyzer': checkCodeAnalyzer,
@@ -68,8 +81,84 @@ const DEFECTS = {
   apexSyntax: `${CLASSES}/Broken.cls`,
   unknownScriptSoqlField: 'scripts/org/call-notes.ts',
   unknownReportColumn: 'force-app/main/default/reports/Call_Notes/Minutes_By_Company.report-meta.xml',
-  handEditedLwcOutput: 'force-app/main/default/lwc/callNotes/callNotes.html'
+  handEditedLwcOutput: 'force-app/main/default/lwc/callNotes/callNotes.html',
+  removedScratchSetting: 'config/project-scratch-def.json',
+  unqueriedField: `${CLASSES}/NoteDigest.cls`,
+  concatenatedQuery: `${CLASSES}/NotePurgeBatch.cls`,
+  testWithoutRunAs: `${CLASSES}/NoteCounter_Tests.cls`
 };
+
+/** The Apex of the four platform-check defects, as prettier formats it (the self-test asserts so). */
+const PLANTED_APEX: Record<string, string[]> = {
+  NoteDigest: [
+    'public with sharing class NoteDigest {',
+    '  public static List<String> digest() {',
+    '    List<String> lines = new List<String>();',
+    '    for (Call_Note__c note : [SELECT Id, Body__c FROM Call_Note__c WITH USER_MODE LIMIT 10]) {',
+    '      lines.add(line(note));',
+    '    }',
+    '    return lines;',
+    '  }',
+    '',
+    '  private static String line(Call_Note__c note) {',
+    "    return note.Body__c + ' (' + note.Minutes__c + ' min)';",
+    '  }',
+    '}'
+  ],
+  NotePurgeBatch: [
+    'public without sharing class NotePurgeBatch implements Database.Batchable<SObject> {',
+    '  private final String body;',
+    '',
+    '  public NotePurgeBatch(String body) {',
+    '    this.body = body;',
+    '  }',
+    '',
+    '  public Database.QueryLocator start(Database.BatchableContext context) {',
+    "    String q = 'SELECT Id FROM Call_Note__c WHERE Body__c = \\'' + body + '\\'';",
+    '    return Database.getQueryLocator(q);',
+    '  }',
+    '',
+    '  public void execute(Database.BatchableContext context, List<Call_Note__c> scope) {',
+    '    delete as system scope;',
+    '  }',
+    '',
+    '  public void finish(Database.BatchableContext context) {',
+    "    System.debug(LoggingLevel.INFO, 'purged');",
+    '  }',
+    '}'
+  ],
+  NoteCounter: [
+    'public with sharing class NoteCounter {',
+    '  public static Integer count() {',
+    '    return [SELECT COUNT() FROM Call_Note__c WITH USER_MODE];',
+    '  }',
+    '}'
+  ],
+  NoteCounter_Tests: [
+    '@IsTest(IsParallel=true)',
+    'private class NoteCounter_Tests {',
+    '  @IsTest',
+    '  static void it_should_count_notes() {',
+    "    insert as system new Call_Note__c(Body__c = 'hello', Minutes__c = 2);",
+    '',
+    "    Assert.areEqual(1, NoteCounter.count(), 'one note');",
+    '  }',
+    '}'
+  ]
+};
+
+/** Today's scratch-def defect: a settings field the current Metadata API no longer has. */
+const REMOVED_SCRATCH_SETTING = [
+  '{',
+  '  "orgName": "Gate fixture",',
+  '  "edition": "Developer",',
+  '  "settings": {',
+  '    "externalClientAppSettings": {',
+  '      "enableExternalClientApps": true',
+  '    }',
+  '  }',
+  '}'
+];
 
 function plantDefects(root: string): void {
   apexClass(
@@ -116,6 +205,10 @@ function plantDefects(root: string): void {
     compiled,
     fs.readFileSync(compiled, 'utf8').replace('</template>', '  <p>patched</p>\n</template>')
   );
+  for (const [name, lines] of Object.entries(PLANTED_APEX)) {
+    apexClass(root, name, `${lines.join('\n')}\n`);
+  }
+  write(root, DEFECTS.removedScratchSetting, `${REMOVED_SCRATCH_SETTING.join('\n')}\n`);
 }
 
 /** Runs each checker at most once per project copy. */
@@ -259,6 +352,71 @@ describe('gate self-test: each planted defect fails its checker', () => {
       const findings = errorsIn(result, DEFECTS.unknownScriptSoqlField);
       expect(findings.map((f) => `${f.line}:${f.col}: ${f.message}`)).toEqual([
         '3:31: unknown field Minutez__c on Call_Note__c'
+      ]);
+    },
+    TIMEOUT
+  );
+
+  it('plants the platform-check defects prettier-formatted, so prettier never catches them', () => {
+    // The prettier CLI with the project's config (its API needs ESM loading Jest does not do here).
+    const repo = path.resolve(__dirname, '..', '..');
+    const files = Object.keys(PLANTED_APEX).map((name) => path.join(defective, CLASSES, `${name}.cls`));
+    const check = (): string =>
+      execFileSync(
+        process.execPath,
+        [
+          path.join(NODE_MODULES, 'prettier', 'bin', 'prettier.cjs'),
+          '--config',
+          path.join(repo, '.prettierrc.json'),
+          '--check',
+          ...files
+        ],
+        { cwd: repo, encoding: 'utf8', stdio: 'pipe' }
+      );
+    expect(check).not.toThrow();
+  });
+
+  it(
+    '(j) a scratch-def setting the Metadata API no longer has fails metadata-schema',
+    async () => {
+      const findings = errorsIn(await onDefective('metadata-schema'), DEFECTS.removedScratchSetting);
+      expect(findings.map((f) => `${f.line}: ${f.message}`)).toEqual([
+        '6: settings.externalClientAppSettings: unknown element enableExternalClientApps in ExternalClientAppSettings'
+      ]);
+    },
+    TIMEOUT
+  );
+
+  it(
+    '(k) a field read from rows whose query did not select it, in a private helper, fails unqueried-field',
+    async () => {
+      const findings = errorsIn(await onDefective('unqueried-field'), DEFECTS.unqueriedField);
+      expect(findings.map((f) => `${f.line}: ${f.message}`)).toEqual([
+        '5: note (Call_Note__c rows from the query at line 4) is passed to NoteDigest.line, which reads Minutes__c: not selected'
+      ]);
+    },
+    TIMEOUT
+  );
+
+  it(
+    "(l) a parameter concatenated into a without-sharing Batchable's query fails dynamic-soql",
+    async () => {
+      const findings = errorsIn(await onDefective('dynamic-soql'), DEFECTS.concatenatedQuery);
+      expect(findings.map((f) => `${f.line}: ${f.message}`)).toEqual([
+        expect.stringMatching(/^9: Database.getQueryLocator \(line 10\) runs a query built from `body`/)
+      ]);
+    },
+    TIMEOUT
+  );
+
+  it(
+    '(m) a test reaching user-mode code without System.runAs fails test-independence',
+    async () => {
+      const findings = errorsIn(await onDefective('test-independence'), DEFECTS.testWithoutRunAs);
+      expect(findings.map((f) => `${f.line}: ${f.message}`)).toEqual([
+        expect.stringMatching(
+          /^7: NoteCounter_Tests.it_should_count_notes reaches user-mode code through NoteCounter.count \(WITH USER_MODE at force-app\/main\/default\/classes\/NoteCounter.cls:3\) outside System.runAs/
+        )
       ]);
     },
     TIMEOUT

@@ -1,8 +1,10 @@
 import type { CheckResult } from './lib/finding';
 import { checkApexSemantic } from './checks/apex-semantic';
 import { checkCodeAnalyzer } from './checks/code-analyzer';
+import { checkDynamicSoql } from './checks/dynamic-soql';
 import { checkMetadataConvert } from './checks/metadata-convert';
 import { checkLwcOutput } from './checks/lwc-output';
+import { checkMetadataSchema } from './checks/metadata-schema';
 import { checkMetadataXml } from './checks/metadata-xml';
 import {
   checkBuild,
@@ -16,6 +18,8 @@ import { checkProjectConfig } from './checks/project-config';
 import { checkSoql } from './checks/soql';
 import { checkStructure } from './checks/structure';
 import { checkSuppressions } from './checks/suppressions';
+import { checkTestIndependence } from './checks/test-independence';
+import { checkUnqueriedFields } from './checks/unqueried-field';
 
 export interface Step {
   name: string;
@@ -38,7 +42,11 @@ export const STEPS: Step[] = [
   { name: 'suppressions', run: checkSuppressions },
   { name: 'project-config', run: checkProjectConfig },
   { name: 'metadata-xml', run: checkMetadataXml },
+  { name: 'metadata-schema', run: checkMetadataSchema },
   { name: 'soql', run: checkSoql },
+  { name: 'dynamic-soql', run: checkDynamicSoql },
+  { name: 'unqueried-field', run: checkUnqueriedFields },
+  { name: 'test-independence', run: checkTestIndependence },
   { name: 'prettier', run: checkPrettier },
   // Before build: the build rewrites force-app/main/default/lwc, this compares the committed copy.
   { name: 'lwc-output', run: checkLwcOutput },
