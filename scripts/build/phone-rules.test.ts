@@ -47,6 +47,24 @@ describe('phone-key rules generator', () => {
     expect(Object.keys(rules.callingCodes).length).toBeGreaterThan(210);
   });
 
+  it('produces keys that fit the phone-key fields the Lead/Contact triggers write', () => {
+    // A key longer than its field makes the trigger's record.put fail every save of that Lead or Contact, for any
+    // user; a calling code without possible lengths would let any digit string through as a key.
+    const keyFields = ['Lead', 'Contact'].flatMap((object) => {
+      const folder = path.join(__dirname, '../../force-app/main/matching/objects', object, 'fields');
+      return ['Phone_Key__c', 'Mobile_Phone_Key__c'].map((field) =>
+        readFileSync(path.join(folder, `${field}.field-meta.xml`), 'utf8')
+      );
+    });
+    const fieldLengths = keyFields.map((xml) => Number(/<length>(\d+)<\/length>/.exec(xml)?.[1]));
+    expect(fieldLengths.every((length) => length > 0)).toBe(true);
+    for (const [code, rule] of Object.entries(rules.callingCodes)) {
+      const possibleLengths = rule[4];
+      expect(`${code}: ${possibleLengths.length}`).not.toBe(`${code}: 0`);
+      expect(code.length + Math.max(...possibleLengths)).toBeLessThanOrEqual(Math.min(...fieldLengths));
+    }
+  });
+
   it('ships only patterns a regular-expression engine accepts', () => {
     for (const [code, [international, national, , nationalNumber]] of Object.entries(rules.callingCodes)) {
       for (const pattern of [international, national, nationalNumber]) {

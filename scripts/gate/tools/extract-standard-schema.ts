@@ -43,6 +43,7 @@ const OBJECTS = [
   'Organization',
   'PermissionSet',
   'PermissionSetAssignment',
+  'PermissionSetGroupComponent',
   'Profile',
   'RecordType',
   'ScratchOrgInfo',
