@@ -54,7 +54,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'help', short: 'h', value: false, description: 'show this help' }
 ];
 
-// Defaults of a fresh org (README "Settings"); the e2e runs on a scratch org with them.
+// Defaults of a fresh org (docs/admin-guide.md "Settings (setup page)"); the e2e runs on a scratch org with them.
 const INBOUND_SUBJECT = 'Inbound Call';
 const OUTBOUND_SUBJECT = 'Outbound Call';
 const APPOINTMENT_SUFFIX = ' - Scheduled Appointment';

@@ -1,5 +1,5 @@
 /**
- * REST contract v1 of the call-ingestion endpoint, written by hand from the README ("Receiving calls: the REST endpoint")
+ * REST contract v1 of the call-ingestion endpoint, written by hand from docs/api.md ("Receiving calls: the REST endpoint")
  * and checked against docs/api/voice-calls-v1.openapi.json by contract.test.ts (the samples below must validate).
  */
 

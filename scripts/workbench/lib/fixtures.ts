@@ -1,7 +1,7 @@
 /**
  * Fixture registry for the workbench: maps `'ApexClass.method'` to the Jest fixture JSON that stands
  * for that method's response (`lwc-src/<component>/__tests__/data/<ApexClass>.<method>.json`, the
- * naming rule in the README, "Adding a component"). The Jest tests and the workbench read the same files: one source of
+ * naming rule in docs/development.md, "Adding a component"). The Jest tests and the workbench read the same files: one source of
  * sample data.
  */
 import * as fs from 'node:fs';

@@ -448,7 +448,7 @@ describe('preview rows', () => {
     expect(value.detail.row.status).toBe('Received');
   });
 
-  it('normalise phone keys like the README spec', () => {
+  it('normalise phone keys like the docs/processing.md spec', () => {
     for (const input of [
       '+1 (555) 123-4567',
       '555-123-4567',

@@ -1,5 +1,5 @@
 /**
- * The phone key of force-app/main/matching/classes/PhoneKey.cls (README "Phone keys and matching"), ported
+ * The phone key of force-app/main/matching/classes/PhoneKey.cls (docs/processing.md "Phone keys and matching"), ported
  * line for line so the workbench's Test Sync preview shows the key and the reading the package would
  * produce. Both read the same generated rules (Phone_Key_Rules.json, from libphonenumber's metadata) and are
  * checked against the same vectors (Phone_Key_Vectors.json): a change to PhoneKey.cls that this port misses

@@ -156,13 +156,13 @@ export default class App extends LightningElement {
       window.location.hash = `#/${route.name}`;
       return;
     }
-    // The workbench has no report engine: the dashboard link points readers at the README's report list.
+    // The workbench has no report engine: the dashboard link points readers at the admin guide's report list.
     const isDashboard = pageReference.attributes?.objectApiName === 'Dashboard';
     Toast.show(
       {
         label: `Preview: ${describePageReference(pageReference)}`,
         message: isDashboard
-          ? 'In an org this opens the Voice Calls dashboard. The workbench runs no reports: README.md, section "Reports and dashboard", lists each report and the question it answers.'
+          ? 'In an org this opens the Voice Calls dashboard. The workbench runs no reports: docs/admin-guide.md, section "Reports and dashboard", lists each report and the question it answers.'
           : 'In an org this opens the page.',
         variant: 'info',
         mode: 'dismissible'
