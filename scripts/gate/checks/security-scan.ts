@@ -47,6 +47,8 @@ export function readExplanations(root: string): Set<string> {
 
 /** Graph Engine's message for an entry point it gave up on. */
 const TIMEOUT = /scanning entry point: (.+?):(\d+):\d+: Path evaluation timed out/;
+/** The Graph Engine crashing inside its own code on an entry point (UnexpectedException): also not scanned. */
+const INTERNAL_ERROR = /scanning entry point: (.+?):(\d+):\d+: .*UnexpectedException/;
 
 function classOf(file: string | undefined): string {
   return path.basename(file ?? '').replace(/\.(cls|trigger)$/, '');
@@ -117,13 +119,19 @@ export async function runSecurityScan(root: string): Promise<CheckResult> {
     const judged = judgeViolations(root, violations);
     // An entry point whose path evaluation timed out was not scanned: it fails like a finding unless the
     // table names it (rule `PathEvaluationTimeout`, its class) with why that is acceptable.
+    // The same for an entry point the engine crashed on (rule `GraphEngineInternalError` in the table).
     const unexplainedErrors = engineErrors.filter((message) => {
-      const timeout = TIMEOUT.exec(message);
-      if (timeout && explained.has(`pathevaluationtimeout/${classOf(timeout[1])}`.toLowerCase())) {
-        accepted.push(
-          `  ${relativePath(root, timeout[1] ?? '')}:${timeout[2] ?? 0}  PathEvaluationTimeout  (explained in ${EXPLANATIONS})`
-        );
-        return false;
+      for (const [pattern, rule] of [
+        [TIMEOUT, 'PathEvaluationTimeout'],
+        [INTERNAL_ERROR, 'GraphEngineInternalError']
+      ] as const) {
+        const match = pattern.exec(message);
+        if (match && explained.has(`${rule}/${classOf(match[1])}`.toLowerCase())) {
+          accepted.push(
+            `  ${relativePath(root, match[1] ?? '')}:${match[2] ?? 0}  ${rule}  (explained in ${EXPLANATIONS})`
+          );
+          return false;
+        }
       }
       return true;
     });
