@@ -163,6 +163,15 @@ export function errorText(error: unknown): string {
   return reduceErrors(error).join(' ');
 }
 
+/**
+ * The message a card shows: that of the first error present, in the order given (a card passes its last
+ * action's error before the error loading its status), or null when there is none.
+ */
+export function firstErrorText(...errors: unknown[]): string | null {
+  const first = errors.find((error) => !!error);
+  return first ? errorText(first) : null;
+}
+
 /** The smallest 1/2/5×10^n at or above `max` (at least 1), so chart gridlines fall on round numbers. */
 export function niceCeiling(max: number): number {
   if (!Number.isFinite(max) || max <= 1) {

@@ -8,7 +8,7 @@ import type {
   ApexWireResult,
   VoiceConnectionController_ConnectionStatus as ConnectionStatus
 } from '@salesforce/apex-types';
-import { errorText } from 'c/callFormat';
+import { errorText, firstErrorText } from 'c/callFormat';
 
 const OUTCOME_TEXT: Record<string, string> = {
   OK: 'Connected',
@@ -53,10 +53,7 @@ export default class VoiceConnectionCard extends LightningElement {
   }
 
   get connectionErrorMessage(): string | null {
-    if (this.saveError) {
-      return this.saveError;
-    }
-    return this.connectionError ? errorText(this.connectionError) : null;
+    return firstErrorText(this.saveError, this.connectionError);
   }
 
   get isUrlSet(): boolean {

@@ -8,7 +8,7 @@ import type {
   VoiceIntegrationUserCheck_Check as Check,
   VoiceIntegrationUserCheck_Status as IntegrationUserStatus
 } from '@salesforce/apex-types';
-import { errorText } from 'c/callFormat';
+import { errorText, firstErrorText } from 'c/callFormat';
 
 interface CheckRow extends Check {
   icon: string;
@@ -47,10 +47,7 @@ export default class VoiceIntegrationUserCard extends LightningElement {
   }
 
   get errorMessage(): string | null {
-    if (this.saveError) {
-      return this.saveError;
-    }
-    return this.statusError ? errorText(this.statusError) : null;
+    return firstErrorText(this.saveError, this.statusError);
   }
 
   get hasUser(): boolean {

@@ -7,7 +7,7 @@ import type {
   ApexWireResult,
   VoiceSetupController_RetryJobStatus as RetryJobStatus
 } from '@salesforce/apex-types';
-import { errorText } from 'c/callFormat';
+import { errorText, firstErrorText } from 'c/callFormat';
 
 /**
  * Voice Setup card: whether the scheduled retry job (CallRetrySchedule's quarter-hour jobs) runs and when it
@@ -69,10 +69,7 @@ export default class VoiceRetryJob extends LightningElement {
   }
 
   get errorMessage(): string | null {
-    if (this.runError) {
-      return this.runError;
-    }
-    return this.statusError ? errorText(this.statusError) : null;
+    return firstErrorText(this.runError, this.statusError);
   }
 
   get isRunNowDisabled(): boolean {

@@ -19,27 +19,24 @@ import { checkApiVersion } from '../lib/org/api-version';
 import {
   ADMIN_PERMISSION_SETS,
   DATA_PLAN,
-  deployCommand,
   importDataCommand,
-  INBOUND_APP_SOURCE,
   CONNECTION_PRINCIPAL_SOURCE,
-  INTEGRATION_API_SOURCE,
   openOrgCommand,
   packageInstallCommand,
-  RUN_AS_USER_ENV,
   scratchCreateCommand
 } from '../lib/org/commands';
 import { validateDataPlan } from '../lib/org/data-plan';
-import { INTEGRATION_API_PERMISSION_SET } from '../lib/org/integration-user';
 import { InstallRequestResult, readInstallResult } from '../lib/org/packaging';
 import {
   assignPermissionSets,
   build,
   deploy,
-  ensureIntegrationUser,
+  deployInboundApp,
+  INTEGRATION_USER_STEPS,
   Progress,
   runStep,
-  setupPath
+  setupPath,
+  setUpIntegrationUser
 } from '../lib/org/steps';
 
 const FLAGS: FlagSpec[] = [
@@ -119,7 +116,10 @@ async function main(): Promise<number> {
   if (withData) checkDataPlan(); // fail before spending a scratch org on a broken plan
 
   const total =
-    (packageVersion === undefined ? 5 : 4) + (withIntegrationUser ? 3 : 0) + (withData ? 1 : 0) + 1;
+    (packageVersion === undefined ? 5 : 4) +
+    (withIntegrationUser ? INTEGRATION_USER_STEPS + 1 : 0) +
+    (withData ? 1 : 0) +
+    1;
   const progress = new Progress(total);
 
   await progress.run(`create scratch org "${alias}" for ${days} days (Dev Hub ${devHub})`, async () => {
@@ -149,33 +149,14 @@ async function main(): Promise<number> {
   await progress.run(`assign ${ADMIN_PERMISSION_SETS.join(', ')} to you`, () =>
     assignPermissionSets(alias, ADMIN_PERMISSION_SETS, progress)
   );
-  let integrationUsername: string | undefined;
-  if (withIntegrationUser) {
-    const userAlias = `${alias}-integration`;
-    await progress.run(
-      `deploy ${INTEGRATION_API_PERMISSION_SET} (${INTEGRATION_API_SOURCE}: API Enabled, Apex REST Services, API Only)`,
-      () => deploy(alias, progress, INTEGRATION_API_SOURCE)
-    );
-    integrationUsername = await progress.run(`create the integration user (alias ${userAlias})`, () =>
-      ensureIntegrationUser(alias, userAlias, progress)
-    );
-  }
+  const integrationUsername = withIntegrationUser ? await setUpIntegrationUser(alias, progress) : undefined;
   if (withData) {
     await progress.run('load sample Leads, Accounts and Contacts (phones in many formats)', () =>
       runStep(importDataCommand(alias), progress)
     );
   }
   // Last: it needs the run-as user, and everything the tests and the e2e need is in place before it.
-  const runAsUser = integrationUsername;
-  if (runAsUser !== undefined) {
-    await progress.run(`deploy the inbound External Client App, run as ${runAsUser}`, async () => {
-      await runStep(deployCommand(alias, INBOUND_APP_SOURCE), progress, { [RUN_AS_USER_ENV]: runAsUser });
-      progress.note(
-        'consumer key and secret: Setup → External Client App Manager → Voice System Integration → ' +
-          'Settings → OAuth Settings → Consumer Key and Secret'
-      );
-    });
-  }
+  if (integrationUsername !== undefined) await deployInboundApp(alias, integrationUsername, progress);
   const pagePath = setupPath();
   await progress.run(open ? `open ${pagePath}` : 'where to go next', async () => {
     if (open) await run(openOrgCommand(alias, pagePath, false));

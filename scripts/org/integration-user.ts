@@ -8,14 +8,7 @@
  */
 import { FlagSpec, parseArgs, usage } from '../lib/cli/args';
 import { EXIT_NO_ORG, refuse, runMain } from '../lib/cli/exit';
-import {
-  deployCommand,
-  INBOUND_APP_SOURCE,
-  INTEGRATION_API_SOURCE,
-  RUN_AS_USER_ENV
-} from '../lib/org/commands';
-import { INTEGRATION_API_PERMISSION_SET } from '../lib/org/integration-user';
-import { deploy, ensureIntegrationUser, Progress, runStep } from '../lib/org/steps';
+import { deployInboundApp, INTEGRATION_USER_STEPS, Progress, setUpIntegrationUser } from '../lib/org/steps';
 import { findTargetOrg, NO_ORG_HINT } from '../lib/org/target-org';
 
 const FLAGS: FlagSpec[] = [
@@ -41,19 +34,9 @@ async function main(): Promise<number> {
   }
   const alias = target.aliasOrUsername;
   const withApp = !args.switches.has('skip-inbound-app');
-  const progress = new Progress(withApp ? 3 : 2);
-  await progress.run(`deploy ${INTEGRATION_API_PERMISSION_SET} (${INTEGRATION_API_SOURCE})`, () =>
-    deploy(alias, progress, INTEGRATION_API_SOURCE)
-  );
-  const username = await progress.run(
-    `create or complete the integration user (alias ${alias}-integration)`,
-    () => ensureIntegrationUser(alias, `${alias}-integration`, progress)
-  );
-  if (withApp) {
-    await progress.run(`deploy the inbound External Client App, run as ${username}`, () =>
-      runStep(deployCommand(alias, INBOUND_APP_SOURCE), progress, { [RUN_AS_USER_ENV]: username })
-    );
-  }
+  const progress = new Progress(INTEGRATION_USER_STEPS + (withApp ? 1 : 0));
+  const username = await setUpIntegrationUser(alias, progress);
+  if (withApp) await deployInboundApp(alias, username, progress);
   return 0;
 }
 

@@ -2,6 +2,7 @@ import {
   appointmentBadgeClass,
   buildChart,
   errorText,
+  firstErrorText,
   formatDuration,
   niceCeiling,
   prettyJson,
@@ -95,6 +96,13 @@ describe('c-call-format', () => {
       expect(reduceErrors(new Error('boom'))).toEqual(['boom']);
       expect(reduceErrors(undefined)).toEqual(['Unknown error']);
       expect(errorText(['x', 'y'])).toBe('x y');
+    });
+
+    it('shows the first error present: an action error before the status load error', () => {
+      const loadError = { body: { message: 'Insufficient access' } };
+      expect(firstErrorText('Save failed', loadError)).toBe('Save failed');
+      expect(firstErrorText(null, loadError)).toBe('Insufficient access');
+      expect(firstErrorText('', undefined)).toBeNull();
     });
   });
 

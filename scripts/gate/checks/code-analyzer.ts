@@ -112,19 +112,37 @@ export function judgeViolations(root: string, violations: Violation[]): CheckRes
   return { findings, info };
 }
 
-/** Salesforce Code Analyzer (core + PMD engine, no CLI plugin) over the package directories. */
-export async function checkCodeAnalyzer(root: string): Promise<CheckResult> {
-  const problem = await javaProblem();
-  if (problem !== undefined) {
-    return { findings: [{ checker: CHECKER, message: problem }] };
-  }
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-code-analyzer-'));
+type EnginePlugin = Parameters<CodeAnalyzer['addEnginePlugin']>[0];
+type RuleSelection = Awaited<ReturnType<CodeAnalyzer['selectRules']>>;
+
+export interface AnalyzerRunOptions {
+  /** Prefix of the temporary log/working folder, removed after the run. */
+  tempPrefix: string;
+  /** Engine settings for the Code Analyzer config (`engines:`). */
+  engines: Record<string, unknown>;
+  plugins: EnginePlugin[];
+  selectors: string[];
+}
+
+export interface AnalyzerRun {
+  selection: RuleSelection;
+  violations: Violation[];
+  /** Engine log messages at error level. */
+  engineErrors: string[];
+}
+
+/**
+ * One Code Analyzer run (core + engine plugins, no CLI plugin) over the package directories, with
+ * DISABLED_RULES switched off. Both the gate's PMD step and the security scan use it.
+ */
+export async function runCodeAnalyzer(root: string, options: AnalyzerRunOptions): Promise<AnalyzerRun> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), options.tempPrefix));
   try {
     const config = CodeAnalyzerConfig.fromObject(
       {
         log_folder: work,
         root_working_folder: work,
-        engines: { pmd: { custom_rulesets: CUSTOM_RULESETS } },
+        engines: options.engines,
         rules: {
           pmd: Object.fromEntries(Object.keys(DISABLED_RULES).map((rule) => [rule, { disabled: true }]))
         }
@@ -138,9 +156,11 @@ export async function checkCodeAnalyzer(root: string): Promise<CheckResult> {
         engineErrors.push(event.message);
       }
     });
-    await analyzer.addEnginePlugin(createEnginePlugin());
+    for (const plugin of options.plugins) {
+      await analyzer.addEnginePlugin(plugin);
+    }
     const workspace = await analyzer.createWorkspace(packageDirs(root));
-    const selection = await analyzer.selectRules(RULE_SELECTORS, { workspace });
+    const selection = await analyzer.selectRules(options.selectors, { workspace });
     const results = await analyzer.run(selection, { workspace });
     const violations: Violation[] = results.getViolations().map((v) => {
       const location = v.getPrimaryLocation();
@@ -153,16 +173,31 @@ export async function checkCodeAnalyzer(root: string): Promise<CheckResult> {
         message: v.getMessage().trim()
       };
     });
-    const judged = judgeViolations(root, violations);
-    const errors = engineErrors.map((message) => ({
-      checker: CHECKER,
-      message: `engine error: ${message.split('\n')[0]}`
-    }));
-    return {
-      findings: [...errors, ...judged.findings],
-      info: [`${selection.getCount()} rules (${RULE_SELECTORS.join(', ')})`, ...(judged.info ?? [])]
-    };
+    return { selection, violations, engineErrors };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Salesforce Code Analyzer's PMD rules over the package directories. */
+export async function checkCodeAnalyzer(root: string): Promise<CheckResult> {
+  const problem = await javaProblem();
+  if (problem !== undefined) {
+    return { findings: [{ checker: CHECKER, message: problem }] };
+  }
+  const { selection, violations, engineErrors } = await runCodeAnalyzer(root, {
+    tempPrefix: 'gate-code-analyzer-',
+    engines: { pmd: { custom_rulesets: CUSTOM_RULESETS } },
+    plugins: [createEnginePlugin()],
+    selectors: RULE_SELECTORS
+  });
+  const judged = judgeViolations(root, violations);
+  const errors = engineErrors.map((message) => ({
+    checker: CHECKER,
+    message: `engine error: ${message.split('\n')[0]}`
+  }));
+  return {
+    findings: [...errors, ...judged.findings],
+    info: [`${selection.getCount()} rules (${RULE_SELECTORS.join(', ')})`, ...(judged.info ?? [])]
+  };
 }

@@ -1,16 +1,12 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { CodeAnalyzer, CodeAnalyzerConfig, EventType, LogLevel } from '@salesforce/code-analyzer-core';
-import type { EngineLogEvent } from '@salesforce/code-analyzer-core';
 import { createEnginePlugin as createPmdEngine } from '@salesforce/code-analyzer-pmd-engine';
 import { createEnginePlugin as createRegexEngine } from '@salesforce/code-analyzer-regex-engine';
 import { createEnginePlugin as createSfgeEngine } from '@salesforce/code-analyzer-sfge-engine';
 import type { CheckResult, Finding } from '../lib/finding';
 import { relativePath } from '../lib/finding';
 import { javaProblem } from '../lib/java';
-import { packageDirs } from '../lib/project';
-import { DISABLED_RULES, judgeViolations, type Violation } from './code-analyzer';
+import { judgeViolations, runCodeAnalyzer, type Violation } from './code-analyzer';
 
 const CHECKER = 'security-scan';
 
@@ -64,96 +60,68 @@ export async function runSecurityScan(root: string): Promise<CheckResult> {
   if (problem !== undefined) {
     return { findings: [{ checker: CHECKER, message: problem }] };
   }
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-security-scan-'));
-  try {
-    const config = CodeAnalyzerConfig.fromObject(
-      {
-        log_folder: work,
-        root_working_folder: work,
-        // Graph Engine defaults to 8 path threads with 30 s each: on a shared 2-core machine they starve and
-        // time out (16 entry points unscanned, measured). Two threads with 90 s each leave only the entry
-        // points whose paths really explode, which docs/security-review.md names; the wait for those bounds
-        // the scan's time, so the limit is not raised further.
-        engines: { sfge: { java_thread_count: 2, java_thread_timeout: 90_000 } },
-        rules: {
-          pmd: Object.fromEntries(Object.keys(DISABLED_RULES).map((rule) => [rule, { disabled: true }]))
-        }
-      },
-      root
-    );
-    const analyzer = new CodeAnalyzer(config);
-    const engineErrors: string[] = [];
-    analyzer.onEvent<EngineLogEvent>(EventType.EngineLogEvent, (event) => {
-      if (event.logLevel === LogLevel.Error) {
-        engineErrors.push(event.message);
-      }
-    });
-    await analyzer.addEnginePlugin(createPmdEngine());
-    await analyzer.addEnginePlugin(createSfgeEngine());
-    await analyzer.addEnginePlugin(createRegexEngine());
-    const workspace = await analyzer.createWorkspace(packageDirs(root));
-    const selection = await analyzer.selectRules(SECURITY_SELECTORS, { workspace });
-    const results = await analyzer.run(selection, { workspace });
-    const explained = readExplanations(root);
-    const accepted: string[] = [];
-    const violations: Violation[] = [];
-    for (const v of results.getViolations()) {
-      const location = v.getPrimaryLocation();
-      const violation: Violation = {
-        file: location.getFile(),
-        line: location.getStartLine(),
-        col: location.getStartColumn(),
-        rule: v.getRule().getName(),
-        severity: v.getRule().getSeverityLevel(),
-        message: v.getMessage().trim()
-      };
-      if (explained.has(`${violation.rule}/${classOf(violation.file)}`.toLowerCase())) {
-        accepted.push(
-          `  ${relativePath(root, violation.file ?? '')}:${violation.line ?? 0}  sev ${violation.severity}  ` +
-            `${violation.rule}  (explained in ${EXPLANATIONS})`
-        );
-        continue;
-      }
-      violations.push(violation);
+  const {
+    selection,
+    violations: found,
+    engineErrors
+  } = await runCodeAnalyzer(root, {
+    tempPrefix: 'gate-security-scan-',
+    // Graph Engine defaults to 8 path threads with 30 s each: on a shared 2-core machine they starve and
+    // time out (16 entry points unscanned, measured). Two threads with 90 s each leave only the entry
+    // points whose paths really explode, which docs/security-review.md names; the wait for those bounds
+    // the scan's time, so the limit is not raised further.
+    engines: { sfge: { java_thread_count: 2, java_thread_timeout: 90_000 } },
+    plugins: [createPmdEngine(), createSfgeEngine(), createRegexEngine()],
+    selectors: SECURITY_SELECTORS
+  });
+  const explained = readExplanations(root);
+  const accepted: string[] = [];
+  const violations: Violation[] = [];
+  for (const violation of found) {
+    if (explained.has(`${violation.rule}/${classOf(violation.file)}`.toLowerCase())) {
+      accepted.push(
+        `  ${relativePath(root, violation.file ?? '')}:${violation.line ?? 0}  sev ${violation.severity}  ` +
+          `${violation.rule}  (explained in ${EXPLANATIONS})`
+      );
+      continue;
     }
-    const judged = judgeViolations(root, violations);
-    // An entry point whose path evaluation timed out was not scanned: it fails like a finding unless the
-    // table names it (rule `PathEvaluationTimeout`, its class) with why that is acceptable.
-    // The same for an entry point the engine crashed on (rule `GraphEngineInternalError` in the table).
-    const unexplainedErrors = engineErrors.filter((message) => {
-      for (const [pattern, rule] of [
-        [TIMEOUT, 'PathEvaluationTimeout'],
-        [INTERNAL_ERROR, 'GraphEngineInternalError']
-      ] as const) {
-        const match = pattern.exec(message);
-        if (match && explained.has(`${rule}/${classOf(match[1])}`.toLowerCase())) {
-          accepted.push(
-            `  ${relativePath(root, match[1] ?? '')}:${match[2] ?? 0}  ${rule}  (explained in ${EXPLANATIONS})`
-          );
-          return false;
-        }
-      }
-      return true;
-    });
-    const findings: Finding[] = [
-      ...unexplainedErrors.map((message) => ({
-        checker: CHECKER,
-        message: `engine error: ${message.split('\n')[0]}`
-      })),
-      ...judged.findings.map((f) => ({ ...f, checker: CHECKER }))
-    ];
-    const engines = ['pmd', 'sfge', 'regex'].map(
-      (engine) => `${engine} ${selection.getRulesFor(engine).length} rules`
-    );
-    return {
-      findings,
-      info: [
-        `${selection.getCount()} rules (${SECURITY_SELECTORS.join(', ')}): ${engines.join(', ')}`,
-        ...(accepted.length > 0 ? [`${accepted.length} explained findings:`, ...accepted] : []),
-        ...(judged.info ?? [])
-      ]
-    };
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+    violations.push(violation);
   }
+  const judged = judgeViolations(root, violations);
+  // An entry point whose path evaluation timed out was not scanned: it fails like a finding unless the
+  // table names it (rule `PathEvaluationTimeout`, its class) with why that is acceptable.
+  // The same for an entry point the engine crashed on (rule `GraphEngineInternalError` in the table).
+  const unexplainedErrors = engineErrors.filter((message) => {
+    for (const [pattern, rule] of [
+      [TIMEOUT, 'PathEvaluationTimeout'],
+      [INTERNAL_ERROR, 'GraphEngineInternalError']
+    ] as const) {
+      const match = pattern.exec(message);
+      if (match && explained.has(`${rule}/${classOf(match[1])}`.toLowerCase())) {
+        accepted.push(
+          `  ${relativePath(root, match[1] ?? '')}:${match[2] ?? 0}  ${rule}  (explained in ${EXPLANATIONS})`
+        );
+        return false;
+      }
+    }
+    return true;
+  });
+  const findings: Finding[] = [
+    ...unexplainedErrors.map((message) => ({
+      checker: CHECKER,
+      message: `engine error: ${message.split('\n')[0]}`
+    })),
+    ...judged.findings.map((f) => ({ ...f, checker: CHECKER }))
+  ];
+  const engines = ['pmd', 'sfge', 'regex'].map(
+    (engine) => `${engine} ${selection.getRulesFor(engine).length} rules`
+  );
+  return {
+    findings,
+    info: [
+      `${selection.getCount()} rules (${SECURITY_SELECTORS.join(', ')}): ${engines.join(', ')}`,
+      ...(accepted.length > 0 ? [`${accepted.length} explained findings:`, ...accepted] : []),
+      ...(judged.info ?? [])
+    ]
+  };
 }

@@ -12,8 +12,11 @@ import {
   buildCommand,
   createIntegrationUserCommand,
   deployCommand,
+  INBOUND_APP_SOURCE,
+  INTEGRATION_API_SOURCE,
   INTEGRATION_PERMISSION_SET,
   INTEGRATION_USER_DEF,
+  RUN_AS_USER_ENV,
   setupPagePath
 } from './commands';
 import {
@@ -216,6 +219,39 @@ export async function ensureIntegrationUser(
       'refreshes and has API Enabled, Apex REST Services, API Only'
   );
   return username;
+}
+
+/** How many progress steps setUpIntegrationUser takes. */
+export const INTEGRATION_USER_STEPS = 2;
+
+/**
+ * The integration user steps of `org:create` and `org:integration-user`: deploys Voice_Call_Integration_API
+ * from unpackaged/, then creates or completes the user `<adminAlias>-integration`. Returns its username.
+ */
+export async function setUpIntegrationUser(adminAlias: string, progress: Progress): Promise<string> {
+  const userAlias = `${adminAlias}-integration`;
+  await progress.run(
+    `deploy ${INTEGRATION_API_PERMISSION_SET} (${INTEGRATION_API_SOURCE}: API Enabled, Apex REST Services, API Only)`,
+    () => deploy(adminAlias, progress, INTEGRATION_API_SOURCE)
+  );
+  return progress.run(`create or complete the integration user (alias ${userAlias})`, () =>
+    ensureIntegrationUser(adminAlias, userAlias, progress)
+  );
+}
+
+/** Deploys the inbound External Client App with `runAsUser` as its client-credentials run-as user. One step. */
+export async function deployInboundApp(
+  adminAlias: string,
+  runAsUser: string,
+  progress: Progress
+): Promise<void> {
+  await progress.run(`deploy the inbound External Client App, run as ${runAsUser}`, async () => {
+    await runStep(deployCommand(adminAlias, INBOUND_APP_SOURCE), progress, { [RUN_AS_USER_ENV]: runAsUser });
+    progress.note(
+      'consumer key and secret: Setup → External Client App Manager → Voice System Integration → ' +
+        'Settings → OAuth Settings → Consumer Key and Secret'
+    );
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getConnectionStatus from '@salesforce/apex/VoiceConnectionController.getConnectionStatus';
 import saveConnection from '@salesforce/apex/VoiceConnectionController.saveConnection';
 import testConnection from '@salesforce/apex/VoiceConnectionController.testConnection';
-import { errorText } from 'c/callFormat';
+import { errorText, firstErrorText } from 'c/callFormat';
 const OUTCOME_TEXT = {
     OK: 'Connected',
     NOT_CONFIGURED: 'Not configured',
@@ -45,10 +45,7 @@ export default class VoiceConnectionCard extends LightningElement {
         return !this.connection && !this.connectionError;
     }
     get connectionErrorMessage() {
-        if (this.saveError) {
-            return this.saveError;
-        }
-        return this.connectionError ? errorText(this.connectionError) : null;
+        return firstErrorText(this.saveError, this.connectionError);
     }
     get isUrlSet() {
         return this.connection?.urlSet === true;

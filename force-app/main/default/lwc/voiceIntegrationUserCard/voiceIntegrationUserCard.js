@@ -3,7 +3,7 @@ import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getIntegrationUserStatus from '@salesforce/apex/VoiceIntegrationUserController.getIntegrationUserStatus';
 import saveIntegrationUser from '@salesforce/apex/VoiceIntegrationUserController.saveIntegrationUser';
-import { errorText } from 'c/callFormat';
+import { errorText, firstErrorText } from 'c/callFormat';
 /**
  * Voice Setup card: the user the voice system runs as (the External Client App's client-credentials Run
  * As user, which Apex cannot read, so the admin picks the same user here) and, for that user, each
@@ -33,10 +33,7 @@ export default class VoiceIntegrationUserCard extends LightningElement {
         return !this.status && !this.statusError;
     }
     get errorMessage() {
-        if (this.saveError) {
-            return this.saveError;
-        }
-        return this.statusError ? errorText(this.statusError) : null;
+        return firstErrorText(this.saveError, this.statusError);
     }
     get hasUser() {
         return !!this.status?.userId;

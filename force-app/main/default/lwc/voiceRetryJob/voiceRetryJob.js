@@ -3,7 +3,7 @@ import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getRetryJobStatus from '@salesforce/apex/VoiceSetupController.getRetryJobStatus';
 import runRetryJobNow from '@salesforce/apex/VoiceSetupController.runRetryJobNow';
-import { errorText } from 'c/callFormat';
+import { errorText, firstErrorText } from 'c/callFormat';
 /**
  * Voice Setup card: whether the scheduled retry job (CallRetrySchedule's quarter-hour jobs) runs and when it
  * runs next, and Run now. Processing creates the schedule by itself whenever it leaves work for later, so
@@ -56,10 +56,7 @@ export default class VoiceRetryJob extends LightningElement {
         return this.isComplete ? 'Scheduled' : 'Not fully scheduled';
     }
     get errorMessage() {
-        if (this.runError) {
-            return this.runError;
-        }
-        return this.statusError ? errorText(this.statusError) : null;
+        return firstErrorText(this.runError, this.statusError);
     }
     get isRunNowDisabled() {
         return this.isRunningNow || !this.status;
