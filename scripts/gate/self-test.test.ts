@@ -21,6 +21,7 @@ import { checkDynamicSoql } from './checks/dynamic-soql';
 import { checkMetadataSchema } from './checks/metadata-schema';
 import { checkMetadataXml } from './checks/metadata-xml';
 import { checkTypes } from './checks/npm-steps';
+import { checkSldsLint } from './checks/slds-lint';
 import { checkSoql } from './checks/soql';
 import { checkStructure } from './checks/structure';
 import { checkTestIndependence } from './checks/test-independence';
@@ -45,7 +46,8 @@ const CHECKERS: Record<string, (root: string) => CheckResult | Promise<CheckResu
   typecheck: checkTypes,
   'apex-semantic': checkApexSemantic,
   'code-analyzer': checkCodeAnalyzer,
-  'lwc-output': checkLwcOutput
+  'lwc-output': checkLwcOutput,
+  'slds-lint': checkSldsLint
 };
 
 /** A temp copy of the fixture with node_modules linked in and the Apex/schema types generated. */
@@ -85,7 +87,8 @@ const DEFECTS = {
   removedScratchSetting: 'config/project-scratch-def.json',
   unqueriedField: `${CLASSES}/NoteDigest.cls`,
   concatenatedQuery: `${CLASSES}/NotePurgeBatch.cls`,
-  testWithoutRunAs: `${CLASSES}/NoteCounter_Tests.cls`
+  testWithoutRunAs: `${CLASSES}/NoteCounter_Tests.cls`,
+  hardCodedColour: 'lwc-src/callNotes/callNotes.css'
 };
 
 /** The Apex of the four platform-check defects, as prettier formats it (the self-test asserts so). */
@@ -209,6 +212,7 @@ function plantDefects(root: string): void {
     apexClass(root, name, `${lines.join('\n')}\n`);
   }
   write(root, DEFECTS.removedScratchSetting, `${REMOVED_SCRATCH_SETTING.join('\n')}\n`);
+  write(root, DEFECTS.hardCodedColour, '.overdue {\n  color: #ba0517;\n}\n');
 }
 
 /** Runs each checker at most once per project copy. */
@@ -442,6 +446,17 @@ describe('gate self-test: each planted defect fails its checker', () => {
       expect(findings).toHaveLength(1);
       expect(findings[0]?.message).toMatch(/^stale or edited by hand/);
       expect(findings[0]?.line).toBeGreaterThan(0);
+    },
+    TIMEOUT
+  );
+
+  it(
+    '(j) a hard-coded colour where SLDS 2 has a styling hook fails slds-lint',
+    async () => {
+      const result = await onDefective('slds-lint');
+      const findings = errorsIn(result, DEFECTS.hardCodedColour);
+      expect(findings.map((f) => `${f.line}:${f.col}`)).toEqual(['2:10']);
+      expect(findings[0]?.message).toContain('--slds-g-color-palette-red-40');
     },
     TIMEOUT
   );
