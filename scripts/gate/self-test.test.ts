@@ -6,7 +6,8 @@
  * more, one per platform check: a settings field the Metadata API no longer has, a field read from
  * rows whose query did not select it, a parameter concatenated into a Batchable's query, a test that
  * reaches user-mode code without System.runAs. Their planted Apex is prettier-formatted (asserted), so
- * prettier is never what catches them. Each Java checker runs once per copy (two copies), so this
+ * prettier is never what catches them. And a hard-coded colour in an LWC's CSS where SLDS 2 has a
+ * styling hook, which slds-lint fails. Each Java checker runs once per copy (two copies), so this
  * stays near 30 s.
  */
 import { execFileSync } from 'node:child_process';
@@ -451,7 +452,7 @@ describe('gate self-test: each planted defect fails its checker', () => {
   );
 
   it(
-    '(j) a hard-coded colour where SLDS 2 has a styling hook fails slds-lint',
+    '(n) a hard-coded colour where SLDS 2 has a styling hook fails slds-lint',
     async () => {
       const result = await onDefective('slds-lint');
       const findings = errorsIn(result, DEFECTS.hardCodedColour);
