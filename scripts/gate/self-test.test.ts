@@ -6,7 +6,8 @@
  * more, one per platform check: a settings field the Metadata API no longer has, a field read from
  * rows whose query did not select it, a parameter concatenated into a Batchable's query, a test that
  * reaches user-mode code without System.runAs. Their planted Apex is prettier-formatted (asserted), so
- * prettier is never what catches them. Each Java checker runs once per copy (two copies), so this
+ * prettier is never what catches them. And a hard-coded colour in an LWC's CSS where SLDS 2 has a
+ * styling hook, which slds-lint fails. Each Java checker runs once per copy (two copies), so this
  * stays near 30 s.
  */
 import { execFileSync } from 'node:child_process';
@@ -21,6 +22,7 @@ import { checkDynamicSoql } from './checks/dynamic-soql';
 import { checkMetadataSchema } from './checks/metadata-schema';
 import { checkMetadataXml } from './checks/metadata-xml';
 import { checkTypes } from './checks/npm-steps';
+import { checkSldsLint } from './checks/slds-lint';
 import { checkSoql } from './checks/soql';
 import { checkStructure } from './checks/structure';
 import { checkTestIndependence } from './checks/test-independence';
@@ -45,7 +47,8 @@ const CHECKERS: Record<string, (root: string) => CheckResult | Promise<CheckResu
   typecheck: checkTypes,
   'apex-semantic': checkApexSemantic,
   'code-analyzer': checkCodeAnalyzer,
-  'lwc-output': checkLwcOutput
+  'lwc-output': checkLwcOutput,
+  'slds-lint': checkSldsLint
 };
 
 /** A temp copy of the fixture with node_modules linked in and the Apex/schema types generated. */
@@ -85,7 +88,8 @@ const DEFECTS = {
   removedScratchSetting: 'config/project-scratch-def.json',
   unqueriedField: `${CLASSES}/NoteDigest.cls`,
   concatenatedQuery: `${CLASSES}/NotePurgeBatch.cls`,
-  testWithoutRunAs: `${CLASSES}/NoteCounter_Tests.cls`
+  testWithoutRunAs: `${CLASSES}/NoteCounter_Tests.cls`,
+  hardCodedColour: 'lwc-src/callNotes/callNotes.css'
 };
 
 /** The Apex of the four platform-check defects, as prettier formats it (the self-test asserts so). */
@@ -209,6 +213,7 @@ function plantDefects(root: string): void {
     apexClass(root, name, `${lines.join('\n')}\n`);
   }
   write(root, DEFECTS.removedScratchSetting, `${REMOVED_SCRATCH_SETTING.join('\n')}\n`);
+  write(root, DEFECTS.hardCodedColour, '.overdue {\n  color: #ba0517;\n}\n');
 }
 
 /** Runs each checker at most once per project copy. */
@@ -442,6 +447,17 @@ describe('gate self-test: each planted defect fails its checker', () => {
       expect(findings).toHaveLength(1);
       expect(findings[0]?.message).toMatch(/^stale or edited by hand/);
       expect(findings[0]?.line).toBeGreaterThan(0);
+    },
+    TIMEOUT
+  );
+
+  it(
+    '(n) a hard-coded colour where SLDS 2 has a styling hook fails slds-lint',
+    async () => {
+      const result = await onDefective('slds-lint');
+      const findings = errorsIn(result, DEFECTS.hardCodedColour);
+      expect(findings.map((f) => `${f.line}:${f.col}`)).toEqual(['2:10']);
+      expect(findings[0]?.message).toContain('--slds-g-color-palette-red-40');
     },
     TIMEOUT
   );

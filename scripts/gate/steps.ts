@@ -15,6 +15,7 @@ import {
   checkTypes
 } from './checks/npm-steps';
 import { checkProjectConfig } from './checks/project-config';
+import { checkSldsLint } from './checks/slds-lint';
 import { checkSoql } from './checks/soql';
 import { checkStructure } from './checks/structure';
 import { checkSuppressions } from './checks/suppressions';
@@ -48,6 +49,7 @@ export const STEPS: Step[] = [
   { name: 'unqueried-field', run: checkUnqueriedFields },
   { name: 'test-independence', run: checkTestIndependence },
   { name: 'prettier', run: checkPrettier },
+  { name: 'slds-lint', run: checkSldsLint },
   // Before build: the build rewrites force-app/main/default/lwc, this compares the committed copy.
   { name: 'lwc-output', run: checkLwcOutput },
   { name: 'build', run: checkBuild },
