@@ -90,6 +90,47 @@ describe('test-independence', () => {
     );
   });
 
+  it('follows a job name into a helper of another of our classes', () => {
+    const findings = run({
+      'RunNames.cls': [
+        'public with sharing class RunNames {',
+        "  private static final String KEY = Test.isRunningTest() ? 'k' : null; // reason: own name",
+        '  public static String jobName(String base) {',
+        "    return KEY == null ? base : base + ' (test ' + KEY + ')';",
+        '  }',
+        '  public static String plain(String base) {',
+        "    return base + ' :00';",
+        '  }',
+        '}'
+      ],
+      'Nightly.cls': [
+        'public with sharing class Nightly implements Schedulable {',
+        "  private static final String NAME = RunNames.jobName('Nightly');",
+        "  private static final String PLAIN = RunNames.plain('Nightly');",
+        '  public static Id start() {',
+        "    return System.schedule(NAME, '0 0 2 * * ?', new Nightly());",
+        '  }',
+        '  public static Id startPlain() {',
+        "    return System.schedule(PLAIN, '0 0 2 * * ?', new Nightly());",
+        '  }',
+        '  public void execute(SchedulableContext context) {}',
+        '}'
+      ],
+      'Nightly_Tests.cls': [
+        '@IsTest',
+        'private class Nightly_Tests {',
+        '  @IsTest',
+        '  static void it_should_schedule() {',
+        '    Nightly.start();',
+        '    Nightly.startPlain();',
+        '  }',
+        '}'
+      ]
+    });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatch(/^Nightly_Tests.cls:6: .*\(Nightly.startPlain \(Nightly.cls:8\)\)/);
+  });
+
   it('accepts Test.isRunningTest() that only skips async work, and reports any other use', () => {
     const findings = run({
       'Work.cls': [

@@ -310,6 +310,25 @@ function nameVariesInTests(expr: ExpressionContext, node: Node, graph: CallGraph
       }
     }
   }
+  // VoiceTestRunIsolation.jobName(JOB_NAME): the name a helper of another of our classes returns.
+  for (const dot of findAll(expr, DotExpressionContext)) {
+    const call = dot.dotMethodCall();
+    if (!call) {
+      continue;
+    }
+    const className = dot.expression().getText().toLowerCase();
+    const methodName = call.anyId().getText().toLowerCase();
+    for (const helper of graph
+      .nodes()
+      .filter((n) => n.cls.name.toLowerCase() === className && n.method.name.toLowerCase() === methodName)) {
+      for (const ret of helper.method.body ? findAll(helper.method.body, ReturnStatementContext) : []) {
+        const value = ret.expression();
+        if (value && nameVariesInTests(value, helper, graph, depth + 1)) {
+          return true;
+        }
+      }
+    }
+  }
   return false;
 }
 
