@@ -2,6 +2,7 @@ import {
   ApexErrorListener,
   ApexParserFactory,
   ClassBodyDeclarationContext,
+  type ApexParser,
   ClassDeclarationContext,
   ConstructorDeclarationContext,
   MethodDeclarationContext,
@@ -22,15 +23,22 @@ class CountingListener extends ApexErrorListener {
   }
 }
 
+/** What `rule` parses from source (e.g. `(p) => p.query()`), or undefined when it has syntax errors. */
+export function parseWith<T>(source: string, rule: (parser: ApexParser) => T): T | undefined {
+  const listener = new CountingListener();
+  const { parser } = ApexParserFactory.createLexerAndParser(source, listener);
+  const tree = rule(parser);
+  return listener.errors === 0 ? tree : undefined;
+}
+
 /** The parse tree of a class or trigger, or undefined when it has syntax errors. */
 export function parseApex(
   source: string,
   kind: 'class' | 'trigger' = 'class'
 ): ParserRuleContext | undefined {
-  const listener = new CountingListener();
-  const { parser } = ApexParserFactory.createLexerAndParser(source, listener);
-  const tree = kind === 'trigger' ? parser.triggerUnit() : parser.compilationUnit();
-  return listener.errors === 0 ? tree : undefined;
+  return parseWith(source, (parser) =>
+    kind === 'trigger' ? parser.triggerUnit() : parser.compilationUnit()
+  );
 }
 
 type Ctor<T> = abstract new (...args: never[]) => T;
@@ -62,11 +70,6 @@ export function ancestor<T>(ctx: ParserRuleContext, type: Ctor<T>): T | undefine
     node = node.parentCtx;
   }
   return undefined;
-}
-
-/** 1-based line of a context's first token. */
-export function lineOfCtx(ctx: ParserRuleContext): number {
-  return ctx.start.line;
 }
 
 export interface ApexMethod {
