@@ -35,7 +35,7 @@ export function resolveTargetOrg(input: {
   return undefined;
 }
 
-/** An sf CLI config value (project or global, e.g. target-org), or undefined (not set, or config unreadable). */
+/** An sf CLI config value (project or global), or undefined (not set, or config unreadable). */
 export async function readSfConfig(property: string): Promise<string | undefined> {
   try {
     const config = await ConfigAggregator.create();
