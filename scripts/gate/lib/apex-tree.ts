@@ -31,14 +31,22 @@ export function parseWith<T>(source: string, rule: (parser: ApexParser) => T): T
   return listener.errors === 0 ? tree : undefined;
 }
 
-/** The parse tree of a class or trigger, or undefined when it has syntax errors. */
+/** Trees by kind and source: dynamic-soql, unqueried-field and test-independence parse the same files. */
+const parsedTrees = new Map<string, ParserRuleContext | undefined>();
+
+/** The parse tree of a class or trigger, or undefined when it has syntax errors. Shared: read it only. */
 export function parseApex(
   source: string,
   kind: 'class' | 'trigger' = 'class'
 ): ParserRuleContext | undefined {
-  return parseWith(source, (parser) =>
-    kind === 'trigger' ? parser.triggerUnit() : parser.compilationUnit()
-  );
+  const key = `${kind}\n${source}`;
+  if (!parsedTrees.has(key)) {
+    parsedTrees.set(
+      key,
+      parseWith(source, (parser) => (kind === 'trigger' ? parser.triggerUnit() : parser.compilationUnit()))
+    );
+  }
+  return parsedTrees.get(key);
 }
 
 type Ctor<T> = abstract new (...args: never[]) => T;
