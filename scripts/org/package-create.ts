@@ -5,13 +5,12 @@
  * Dev Hub. `sf package create` writes the new 0Ho id to sfdx-project.json packageAliases; commit that file.
  * Refuses when packageAliases already names the package (a second package would orphan the first's versions).
  */
-import { SfProject } from '@salesforce/core';
 import { FlagSpec, parseArgs, usage } from '../lib/cli/args';
-import { formatCommand, REPO_ROOT, runSfJson } from '../lib/cli/exec';
+import { formatCommand, runSfJson } from '../lib/cli/exec';
 import { refuse, runMain } from '../lib/cli/exit';
 import { PACKAGE_NAME, packageCreateCommand } from '../lib/org/commands';
 import { resolveDevHub } from '../lib/org/dev-hub';
-import { packageIdFromAliases } from '../lib/org/packaging';
+import { projectPackageId } from '../lib/org/packaging';
 import { Progress } from '../lib/org/steps';
 
 const FLAGS: FlagSpec[] = [
@@ -24,11 +23,6 @@ const FLAGS: FlagSpec[] = [
   { name: 'help', short: 'h', value: false, description: 'show this help' }
 ];
 
-async function readAliases(): Promise<Record<string, string> | undefined> {
-  const project = await SfProject.resolve(REPO_ROOT);
-  return (await project.resolveProjectConfig()).packageAliases as Record<string, string> | undefined;
-}
-
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), FLAGS);
   if (args.switches.has('help')) {
@@ -37,7 +31,7 @@ async function main(): Promise<number> {
     );
     return 0;
   }
-  const existing = packageIdFromAliases(await readAliases());
+  const existing = projectPackageId();
   if (existing !== undefined) {
     refuse(
       `package:create: "${PACKAGE_NAME}" exists already (${existing} in sfdx-project.json); nothing to do.`,
@@ -52,11 +46,12 @@ async function main(): Promise<number> {
     const result = await runSfJson<{ Id?: string }>(command);
     progress.note(`package id ${result.Id ?? '?'}`);
   });
-  await progress.run('check sfdx-project.json packageAliases', async () => {
-    const id = packageIdFromAliases(await readAliases());
+  await progress.run('check sfdx-project.json packageAliases', () => {
+    const id = projectPackageId();
     if (id === undefined)
       throw new Error(`sfdx-project.json has no packageAliases entry for "${PACKAGE_NAME}"`);
     progress.note(`"${PACKAGE_NAME}": ${id} — commit sfdx-project.json, then npm run package:version`);
+    return Promise.resolve();
   });
   return 0;
 }

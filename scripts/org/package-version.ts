@@ -8,7 +8,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SfProject } from '@salesforce/core';
 import { FlagSpec, intOption, parseArgs, usage } from '../lib/cli/args';
 import { formatCommand, REPO_ROOT, runSfJson } from '../lib/cli/exec';
 import { refuse, runMain } from '../lib/cli/exit';
@@ -17,7 +16,7 @@ import { resolveDevHub } from '../lib/org/dev-hub';
 import {
   BuiltVersion,
   installUrl,
-  packageIdFromAliases,
+  projectPackageId,
   PackageVersionResult,
   readPackageVersion
 } from '../lib/org/packaging';
@@ -44,9 +43,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const wait = intOption(args, 'wait', 60, 5, 240);
-  const project = await SfProject.resolve(REPO_ROOT);
-  const aliases = (await project.resolveProjectConfig()).packageAliases as Record<string, string> | undefined;
-  if (packageIdFromAliases(aliases) === undefined) {
+  if (projectPackageId() === undefined) {
     refuse(
       `package:version: sfdx-project.json has no package "${PACKAGE_NAME}" yet: run npm run package:create once.`,
       1

@@ -3,10 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CheckResult, Finding } from '../lib/finding';
 import { relativePath } from '../lib/finding';
-import { run, runNpmScript, stripAnsi, tail } from '../lib/exec';
-
-/** The gate's own node_modules/.bin (the project checked may be a copy without dependencies). */
-const GATE_BIN = path.resolve(__dirname, '..', '..', '..', 'node_modules', '.bin');
+import { GATE_BIN, run, runNpmScript, stripAnsi, tail } from '../lib/exec';
 
 function scriptMissing(root: string, checker: string, script: string): Finding | undefined {
   const pkgFile = path.join(root, 'package.json');

@@ -1,14 +1,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { LWC_SOURCE_DIR } from '../../build/build';
 import type { CheckResult, Finding } from '../lib/finding';
-import { run, stripAnsi, tail } from '../lib/exec';
+import { GATE_BIN, run, stripAnsi, tail } from '../lib/exec';
 
 const CHECKER = 'slds-lint';
-const LWC_SOURCE_DIR = 'lwc-src';
 const REPORT_FILE = 'slds-linter-report.sarif';
-/** The gate's own node_modules/.bin (the project checked may be a copy without dependencies). */
-const GATE_BIN = path.resolve(__dirname, '..', '..', '..', 'node_modules', '.bin');
 
 interface SarifResult {
   level?: string;

@@ -1,7 +1,5 @@
 import * as fs from 'node:fs';
 import {
-  ApexErrorListener,
-  ApexParserFactory,
   ArrayExpressionContext,
   AssignExpressionContext,
   DotExpressionContext,
@@ -21,7 +19,7 @@ import {
 } from '@apexdevtools/apex-parser';
 import type { CheckResult, Finding } from '../lib/finding';
 import { relativePath } from '../lib/finding';
-import { findAll, methodsOf, parseApex, type ApexMethod } from '../lib/apex-tree';
+import { findAll, methodsOf, parseApex, parseWith, type ApexMethod } from '../lib/apex-tree';
 import { apexFiles } from '../lib/project';
 import { apexStringValue } from './soql/analyze';
 
@@ -82,19 +80,9 @@ function selectionOf(query: QueryContext, file: string, line: number): Selection
   return { object, paths, line, file };
 }
 
-class SilentListener extends ApexErrorListener {
-  failed = false;
-  apexSyntaxError(): void {
-    this.failed = true;
-  }
-}
-
 /** The query a string literal holds (`Database.query('SELECT …')`), when it parses. */
 function queryOfLiteral(text: string): QueryContext | undefined {
-  const listener = new SilentListener();
-  const { parser } = ApexParserFactory.createLexerAndParser(text, listener);
-  const query = parser.query();
-  return listener.failed ? undefined : query;
+  return parseWith(text, (parser) => parser.query());
 }
 
 function unwrap(expr: ExpressionContext): ExpressionContext {

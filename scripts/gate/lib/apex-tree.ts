@@ -2,6 +2,7 @@ import {
   ApexErrorListener,
   ApexParserFactory,
   ClassBodyDeclarationContext,
+  type ApexParser,
   ClassDeclarationContext,
   ConstructorDeclarationContext,
   MethodDeclarationContext,
@@ -22,15 +23,30 @@ class CountingListener extends ApexErrorListener {
   }
 }
 
-/** The parse tree of a class or trigger, or undefined when it has syntax errors. */
+/** What `rule` parses from source (e.g. `(p) => p.query()`), or undefined when it has syntax errors. */
+export function parseWith<T>(source: string, rule: (parser: ApexParser) => T): T | undefined {
+  const listener = new CountingListener();
+  const { parser } = ApexParserFactory.createLexerAndParser(source, listener);
+  const tree = rule(parser);
+  return listener.errors === 0 ? tree : undefined;
+}
+
+/** Trees by kind and source: dynamic-soql, unqueried-field and test-independence parse the same files. */
+const parsedTrees = new Map<string, ParserRuleContext | undefined>();
+
+/** The parse tree of a class or trigger, or undefined when it has syntax errors. Shared: read it only. */
 export function parseApex(
   source: string,
   kind: 'class' | 'trigger' = 'class'
 ): ParserRuleContext | undefined {
-  const listener = new CountingListener();
-  const { parser } = ApexParserFactory.createLexerAndParser(source, listener);
-  const tree = kind === 'trigger' ? parser.triggerUnit() : parser.compilationUnit();
-  return listener.errors === 0 ? tree : undefined;
+  const key = `${kind}\n${source}`;
+  if (!parsedTrees.has(key)) {
+    parsedTrees.set(
+      key,
+      parseWith(source, (parser) => (kind === 'trigger' ? parser.triggerUnit() : parser.compilationUnit()))
+    );
+  }
+  return parsedTrees.get(key);
 }
 
 type Ctor<T> = abstract new (...args: never[]) => T;
@@ -62,11 +78,6 @@ export function ancestor<T>(ctx: ParserRuleContext, type: Ctor<T>): T | undefine
     node = node.parentCtx;
   }
   return undefined;
-}
-
-/** 1-based line of a context's first token. */
-export function lineOfCtx(ctx: ParserRuleContext): number {
-  return ctx.start.line;
 }
 
 export interface ApexMethod {

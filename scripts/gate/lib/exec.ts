@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 
+/** The gate's own node_modules/.bin (the project checked may be a copy without dependencies). */
+export const GATE_BIN = path.resolve(__dirname, '..', '..', '..', 'node_modules', '.bin');
+
 export interface ExecResult {
   code: number | null;
   stdout: string;

@@ -1,19 +1,14 @@
 /** Which Dev Hub the org and packaging scripts use, and the refusal when there is none (exit 2). */
-import { ConfigAggregator, Org, OrgConfigProperties } from '@salesforce/core';
+import { Org, OrgConfigProperties } from '@salesforce/core';
 import { EXIT_NO_ORG, refuse } from '../cli/exit';
+import { readSfConfig } from './target-org';
 
 /** --target-dev-hub, else SF_TARGET_DEV_HUB, else the sf CLI's target-dev-hub config. */
 export async function findDevHub(flag: string | undefined): Promise<string | undefined> {
   if (flag !== undefined) return flag;
   const env = process.env.SF_TARGET_DEV_HUB?.trim();
   if (env !== undefined && env !== '') return env;
-  try {
-    const config = await ConfigAggregator.create();
-    const value = config.getPropertyValue<string>(OrgConfigProperties.TARGET_DEV_HUB);
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  return readSfConfig(OrgConfigProperties.TARGET_DEV_HUB);
 }
 
 /** The Dev Hub's alias/username, authorized on this machine; otherwise one loud line and exit 2. */

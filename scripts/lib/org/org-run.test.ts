@@ -3,7 +3,8 @@
  * installed plugins: plugin-user 5.0.2 CreateUserCommand, plugin-packaging 3.0.6 result types,
  * sf-plugins-core toSuccessJson / SfCommandError.toJson) — no org is reachable here.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { REPO_ROOT } from '../cli/exec';
@@ -33,6 +34,7 @@ import {
   InstallRequestResult,
   packageIdFromAliases,
   PackageVersionResult,
+  projectPackageId,
   readInstallResult,
   readPackageVersion
 } from './packaging';
@@ -218,6 +220,20 @@ describe('packaging', () => {
       packageIdFromAliases({ 'Voice Call Logging': fixtureResult<{ Id: string }>('package-create.json').Id })
     ).toBe('0HoAu0000000AbCKAU');
     expect(packageIdFromAliases({ 'Voice Call Logging@0.1.0-1': '04tAu0000000LmNIAU' })).toBeUndefined();
+  });
+
+  it('reads the package id from sfdx-project.json afresh, so it sees what sf package create just wrote', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'package-id-'));
+    try {
+      const write = (packageAliases: Record<string, string>): void =>
+        writeFileSync(path.join(root, 'sfdx-project.json'), JSON.stringify({ packageAliases }));
+      write({});
+      expect(projectPackageId(root)).toBeUndefined();
+      write({ 'Voice Call Logging': '0HoAu0000000AbCKAU' });
+      expect(projectPackageId(root)).toBe('0HoAu0000000AbCKAU');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('builds a version with coverage and no installation key, and prints where to install it', () => {

@@ -1,7 +1,11 @@
 /**
  * Reading `sf package create` / `sf package version create` / `sf package install` JSON results (their types:
- * @salesforce/plugin-packaging PackageCreate, PackageVersionCommandResult, PackageInstallRequest). Pure.
+ * @salesforce/plugin-packaging PackageCreate, PackageVersionCommandResult, PackageInstallRequest), pure, and
+ * the package id in sfdx-project.json.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../cli/exec';
 import { PACKAGE_NAME } from './commands';
 
 export interface PackageVersionResult {
@@ -49,6 +53,17 @@ export function installUrl(subscriberPackageVersionId: string, sandbox = false):
 export function packageIdFromAliases(aliases: Record<string, string> | undefined): string | undefined {
   const id = aliases?.[PACKAGE_NAME];
   return typeof id === 'string' && id.startsWith('0Ho') ? id : undefined;
+}
+
+/**
+ * The package's 0Ho id in root's sfdx-project.json packageAliases. Read from the file each time: SfProject
+ * memoizes the project config, so it would miss the alias `sf package create` (a child process) just wrote.
+ */
+export function projectPackageId(root = REPO_ROOT): string | undefined {
+  const project = JSON.parse(readFileSync(path.join(root, 'sfdx-project.json'), 'utf8')) as {
+    packageAliases?: Record<string, string>;
+  };
+  return packageIdFromAliases(project.packageAliases);
 }
 
 export interface InstallRequestResult {

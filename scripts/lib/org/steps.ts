@@ -87,24 +87,27 @@ export async function deploy(targetOrg: string, progress: Progress, sourceDir = 
   await runStep(deployCommand(targetOrg, sourceDir), progress);
 }
 
-/**
- * Permission sets present in source — the package's and the non-packaged ones in unpackaged/ — so a
- * renamed or missing one is reported, not silently skipped.
- */
-export function permissionSetsInSource(): Set<string> {
-  const names = new Set<string>();
+/** Names of the metadata files ending in `suffix` under the repository folders `roots`, sorted. */
+function metadataNamesInSource(roots: readonly string[], suffix: string): string[] {
+  const names: string[] = [];
   const walk = (dir: string, depth: number): void => {
     if (depth > 6 || !existsSync(dir)) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full, depth + 1);
-      else if (entry.name.endsWith('.permissionset-meta.xml'))
-        names.add(entry.name.replace('.permissionset-meta.xml', ''));
+      else if (entry.name.endsWith(suffix)) names.push(entry.name.slice(0, -suffix.length));
     }
   };
-  walk(path.join(REPO_ROOT, 'force-app'), 0);
-  walk(path.join(REPO_ROOT, 'unpackaged'), 0);
-  return names;
+  for (const root of roots) walk(path.join(REPO_ROOT, root), 0);
+  return names.sort();
+}
+
+/**
+ * Permission sets present in source — the package's and the non-packaged ones in unpackaged/ — so a
+ * renamed or missing one is reported, not silently skipped.
+ */
+export function permissionSetsInSource(): Set<string> {
+  return new Set(metadataNamesInSource(['force-app', 'unpackaged'], '.permissionset-meta.xml'));
 }
 
 interface AssignResult {
@@ -156,17 +159,7 @@ export async function assignPermissionSets(
 
 /** Tab names the package ships (force-app/**\/tabs/*.tab-meta.xml). */
 export function tabNamesInSource(): string[] {
-  const names: string[] = [];
-  const walk = (dir: string, depth: number): void => {
-    if (depth > 6 || !existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full, depth + 1);
-      else if (entry.name.endsWith('.tab-meta.xml')) names.push(entry.name.replace('.tab-meta.xml', ''));
-    }
-  };
-  walk(path.join(REPO_ROOT, 'force-app'), 0);
-  return names.sort();
+  return metadataNamesInSource(['force-app'], '.tab-meta.xml');
 }
 
 export function setupPath(): string {

@@ -35,11 +35,11 @@ export function resolveTargetOrg(input: {
   return undefined;
 }
 
-/** The sf CLI's default target-org, or undefined (no config, or config unreadable). */
-export async function readConfiguredTargetOrg(): Promise<string | undefined> {
+/** An sf CLI config value (project or global), or undefined (not set, or config unreadable). */
+export async function readSfConfig(property: string): Promise<string | undefined> {
   try {
     const config = await ConfigAggregator.create();
-    const value = config.getPropertyValue<string>(OrgConfigProperties.TARGET_ORG);
+    const value = config.getPropertyValue<string>(property);
     return typeof value === 'string' && value !== '' ? value : undefined;
   } catch {
     return undefined;
@@ -47,7 +47,11 @@ export async function readConfiguredTargetOrg(): Promise<string | undefined> {
 }
 
 export async function findTargetOrg(flag: string | undefined): Promise<TargetOrg | undefined> {
-  return resolveTargetOrg({ flag, env: process.env, configured: await readConfiguredTargetOrg() });
+  return resolveTargetOrg({
+    flag,
+    env: process.env,
+    configured: await readSfConfig(OrgConfigProperties.TARGET_ORG)
+  });
 }
 
 export interface OrgSession {
