@@ -7,8 +7,8 @@
  * rows whose query did not select it, a parameter concatenated into a Batchable's query, a test that
  * reaches user-mode code without System.runAs. Their planted Apex is prettier-formatted (asserted), so
  * prettier is never what catches them. And a hard-coded colour in an LWC's CSS where SLDS 2 has a
- * styling hook, which slds-lint fails. Each Java checker runs once per copy (two copies), so this
- * stays near 30 s.
+ * styling hook, which slds-lint fails. The two Java checkers (a JVM start each) run on the
+ * defective copy only, where the fixture's own files must have no findings, so this stays near 20 s.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -164,6 +164,19 @@ const REMOVED_SCRATCH_SETTING = [
   '}'
 ];
 
+/** Every file the defects add or change: a finding there is a defect's, anywhere else a false alarm. */
+const PLANTED_FILES = new Set<string>([
+  ...Object.values(DEFECTS),
+  ...Object.keys(PLANTED_APEX).map((name) => `${CLASSES}/${name}.cls`)
+]);
+
+/** Checkers that start a JVM: run once, on the defective copy, and held to silence outside PLANTED_FILES. */
+const JAVA_CHECKERS = new Set(['apex-semantic', 'code-analyzer']);
+
+/** A finding on a planted file, or one about the project (an engine error) that names one. */
+const aboutPlantedFile = (f: Finding): boolean =>
+  [...PLANTED_FILES].some((file) => f.file === file || (f.file === undefined && f.message.includes(file)));
+
 function plantDefects(root: string): void {
   apexClass(
     root,
@@ -252,9 +265,8 @@ beforeAll(() => {
   for (const root of [clean, defective]) {
     generateTypes(root, path.join(root, '.generated', 'types'));
   }
-  // Start the slow (Java) checkers on both copies at once; the tests await the memoised results.
-  for (const checker of ['code-analyzer', 'apex-semantic']) {
-    void onClean(checker);
+  // Start the slow (Java) checkers at once; the tests await the memoised results.
+  for (const checker of JAVA_CHECKERS) {
     void onDefective(checker);
   }
 }, TIMEOUT);
@@ -271,8 +283,10 @@ describe('gate self-test: the clean fixture', () => {
   it.each(Object.keys(CHECKERS))(
     'passes %s',
     async (checker) => {
-      const result = await onClean(checker);
-      expect(result.findings.filter(isError).map(formatFinding)).toEqual([]);
+      const errors = JAVA_CHECKERS.has(checker)
+        ? (await onDefective(checker)).findings.filter((f) => isError(f) && !aboutPlantedFile(f))
+        : (await onClean(checker)).findings.filter(isError);
+      expect(errors.map(formatFinding)).toEqual([]);
     },
     TIMEOUT
   );
