@@ -87,7 +87,8 @@ export function parsePrettierOutput(output: string): Finding[] {
  * re-run checks only the files that changed (15 s → 3 s measured); a fresh `npm ci` starts it empty.
  */
 export async function checkPrettier(root: string): Promise<CheckResult> {
-  const cacheFile = path.join(root, 'node_modules', '.cache', 'prettier', '.prettier-cache');
+  // Not prettier's default location: a plain `prettier` run (an editor, `npm run format`) deletes that file.
+  const cacheFile = path.join(root, 'node_modules', '.cache', 'gate', 'prettier-cache');
   const cache = fs.existsSync(path.join(root, 'node_modules'))
     ? ['--cache', '--cache-strategy', 'content', '--cache-location', cacheFile]
     : [];
