@@ -247,6 +247,10 @@ export function figureLines(output: string): string[] {
     .filter((figure): figure is string => figure !== undefined);
 }
 
+/**
+ * Runs a Jest suite with one worker per core. Jest keeps a core for its parent process by default (one
+ * worker on two cores), but the parent only waits while workers run: jest-scripts 53 s → 39 s measured.
+ */
 async function checkJest(root: string, checker: string, script: string): Promise<CheckResult> {
   const missing = scriptMissing(root, checker, script);
   if (missing) {
@@ -255,7 +259,12 @@ async function checkJest(root: string, checker: string, script: string): Promise
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `gate-${checker}-`));
   const outputFile = path.join(dir, 'report.json');
   try {
-    const result = await runNpmScript(root, script, ['--ci', '--json', `--outputFile=${outputFile}`]);
+    const result = await runNpmScript(root, script, [
+      '--ci',
+      `--maxWorkers=${os.availableParallelism()}`,
+      '--json',
+      `--outputFile=${outputFile}`
+    ]);
     if (!fs.existsSync(outputFile)) {
       return {
         findings: [
