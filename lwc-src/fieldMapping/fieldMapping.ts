@@ -15,45 +15,15 @@ import type {
   FieldMappingController_TargetField as TargetField
 } from '@salesforce/apex-types';
 import { errorText } from 'c/callFormat';
-
-type Option = { label: string; value: string };
-
-export const TARGET_OBJECTS: Option[] = [
-  { label: 'Task (the call)', value: 'Task' },
-  { label: 'Event (the appointment)', value: 'Event' },
-  { label: 'Lead (when created for an unknown caller)', value: 'Lead' },
-  { label: 'Call Log', value: 'Call_Log__c' }
-];
-
-/** A mapping being edited: the Apex fields plus what the row shows. */
-export interface MappingRow {
-  /** Stable row key (the Id, or `new-<n>` for a row not saved yet). */
-  key: string;
-  /** Apex Id; null for a row the admin just added. */
-  id: string | null;
-  payloadKey: string;
-  targetObject: string;
-  targetField: string;
-  enabled: boolean;
-  isDefault: boolean;
-  /** Why the key cannot be written to the field (type clash, duplicate target); null when fine. */
-  problem: string | null;
-  checking: boolean;
-}
-
-function toRow(m: Mapping): MappingRow {
-  return {
-    key: m.id ?? `new-${Math.random().toString(36).slice(2)}`,
-    id: m.id ?? null,
-    payloadKey: m.payloadKey ?? '',
-    targetObject: m.targetObject ?? '',
-    targetField: m.targetField ?? '',
-    enabled: m.enabled !== false,
-    isDefault: m.isDefault === true,
-    problem: null,
-    checking: false
-  };
-}
+import {
+  markDuplicateTargets,
+  type MappingRow,
+  type MappingRowView,
+  type Option,
+  TARGET_OBJECTS,
+  toRow,
+  toRowView
+} from './fieldMappingRows';
 
 /** Admin field mapping: payload key → Task/Event/Lead/Call_Log__c field, type-checked before saving. */
 export default class FieldMapping extends LightningElement {
@@ -142,37 +112,14 @@ export default class FieldMapping extends LightningElement {
     return this.loaded && this.rows.length === 0;
   }
 
-  get views(): Array<
-    MappingRow & {
-      index: number;
-      fieldOptions: Option[];
-      fieldPlaceholder: string;
-      fieldDisabled: boolean;
-      keyDescription: string;
-      removeLabel: string;
-      enabledLabel: string;
-      rowClass: string;
-    }
-  > {
-    return this.rows.map((row, i) => {
-      const fields = this.fieldsByObject[row.targetObject];
-      const loadError = this.fieldErrors[row.targetObject];
-      const key = this.payloadKeys.find((k) => k.key === row.payloadKey);
-      return {
-        ...row,
-        index: i + 1,
-        fieldOptions: (fields ?? []).map((f) => ({
-          label: `${f.label} (${f.apiName}) · ${f.dataType}${f.length ? `(${f.length})` : ''}`,
-          value: f.apiName
-        })),
-        fieldPlaceholder: loadError ?? (fields ? 'Choose a field' : 'Loading fields…'),
-        fieldDisabled: !row.targetObject || !fields,
-        keyDescription: key?.description ?? '',
-        removeLabel: `Remove mapping ${i + 1}`,
-        enabledLabel: `Mapping ${i + 1} enabled`,
-        rowClass: row.problem ? 'slds-hint-parent row row_invalid' : 'slds-hint-parent row'
-      };
-    });
+  get views(): MappingRowView[] {
+    return this.rows.map((row, i) =>
+      toRowView(row, i, {
+        fields: this.fieldsByObject[row.targetObject],
+        loadError: this.fieldErrors[row.targetObject],
+        payloadKey: this.payloadKeys.find((k) => k.key === row.payloadKey)
+      })
+    );
   }
 
   get incompleteCount(): number {
@@ -313,23 +260,8 @@ export default class FieldMapping extends LightningElement {
     this.rows = this.rows.map((r) => (r.key === key ? { ...r, ...patch } : r));
   }
 
-  /** Two enabled rows writing the same field would overwrite each other: mark the later ones. */
   private markDuplicates(): void {
-    const seen = new Map<string, number>();
-    this.rows = this.rows.map((r, i) => {
-      const duplicatePrefix = 'Duplicate target:';
-      const problem = r.problem?.startsWith(duplicatePrefix) ? null : r.problem;
-      if (!r.enabled || !r.targetObject || !r.targetField) {
-        return { ...r, problem };
-      }
-      const target = `${r.targetObject}.${r.targetField}`;
-      const first = seen.get(target);
-      if (first !== undefined) {
-        return { ...r, problem: problem ?? `${duplicatePrefix} row ${first + 1} already writes ${target}.` };
-      }
-      seen.set(target, i);
-      return { ...r, problem };
-    });
+    this.rows = markDuplicateTargets(this.rows);
   }
 
   // Saving --------------------------------------------------------------------------------------

@@ -19,7 +19,8 @@ import {
   MAX_CALLS_PER_REQUEST,
   MAX_REQUEST_BYTES
 } from '../lib/voice-client/contract';
-import { ContractSchemas, fieldOfError, loadContractSchemas } from './openapi';
+import { checkCall, isObject } from './call-check';
+import { ContractSchemas, loadContractSchemas } from './openapi';
 
 /** One scripted reaction, consumed one per request in order; when the plan is empty requests are served normally. */
 export type Fault =
@@ -79,26 +80,9 @@ function fakeId(prefix: string, n: number): string {
   return `${prefix}${String(n).padStart(12, '0')}${ID_SUFFIX}`;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function defaultDecide(call: Record<string, unknown>): Outcome {
   const caller = call.direction === 'outbound' ? call.to : call.from;
   return { status: typeof caller === 'string' && /\d{4}/.test(caller) ? 'logged' : 'unmatched' };
-}
-
-/** The documented rule no JSON schema can state: an appointment lasts at most 1440 minutes (24 hours). */
-function appointmentTooLong(appointment: unknown): boolean {
-  if (
-    !isObject(appointment) ||
-    typeof appointment.start !== 'string' ||
-    typeof appointment.end !== 'string'
-  ) {
-    return false;
-  }
-  const minutes = (Date.parse(appointment.end) - Date.parse(appointment.start)) / 60_000;
-  return Number.isFinite(minutes) && minutes > 1440;
 }
 
 export class ContractServer {
@@ -287,7 +271,7 @@ export class ContractServer {
     }
     entry.callCount = calls.length;
 
-    const checked = calls.map((call, index) => this.check(call, index));
+    const checked = calls.map((call, index) => checkCall(this.schemas, call, index));
     // The same id twice in one request: applied in input order to one call log; all but the last warned.
     checked.forEach((c, index) => {
       const id = c.externalCallId;
@@ -347,61 +331,6 @@ export class ContractServer {
       );
     }
     return { status: 200, body };
-  }
-
-  private check(
-    call: unknown,
-    index: number
-  ): { externalCallId: string | null; errors: FieldMessage[]; warnings: FieldMessage[] } {
-    const prefix = `calls[${index}]`;
-    if (!isObject(call)) {
-      return {
-        externalCallId: null,
-        errors: [{ field: prefix, message: 'must be an object' }],
-        warnings: []
-      };
-    }
-    const warnings: FieldMessage[] = [];
-    // Unknown keys are ignored with a warning, so validate a copy without them.
-    const known: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(call)) {
-      if (this.schemas.callProperties.has(key)) known[key] = value;
-      else warnings.push({ field: `${prefix}.${key}`, message: 'unknown key ignored' });
-    }
-    if (isObject(known.appointment) && this.schemas.appointmentProperties.size > 0) {
-      const appointment: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(known.appointment)) {
-        if (this.schemas.appointmentProperties.has(key)) appointment[key] = value;
-        else warnings.push({ field: `${prefix}.appointment.${key}`, message: 'unknown key ignored' });
-      }
-      known.appointment = appointment;
-    }
-    const id = known.externalCallId;
-    if (typeof id !== 'string' || id.trim() === '' || id.length > 255) {
-      const message =
-        id === undefined || id === null
-          ? 'is required'
-          : 'must be a non-empty string of at most 255 characters';
-      return { externalCallId: null, errors: [{ field: `${prefix}.externalCallId`, message }], warnings };
-    }
-    const errors: FieldMessage[] = [];
-    if (!this.schemas.validateCall(known)) {
-      for (const e of this.schemas.validateCall.errors ?? []) {
-        // oneOf/anyOf umbrella errors repeat what the branch errors already say.
-        if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') continue;
-        const field = fieldOfError(prefix, e);
-        const message = e.message ?? e.keyword;
-        if (!errors.some((x) => x.field === field && x.message === message)) errors.push({ field, message });
-      }
-    }
-    const tooLong = appointmentTooLong(known.appointment);
-    if (tooLong && errors.length === 0) {
-      errors.push({
-        field: `${prefix}.appointment.end`,
-        message: 'must be at most 1440 minutes (24 hours) after appointment.start'
-      });
-    }
-    return { externalCallId: id, errors, warnings };
   }
 
   private upsert(externalCallId: string, payload: unknown, invalid: boolean, queued: boolean): StoredCall {

@@ -14,12 +14,8 @@
  * Every loop is bounded: batches by the input length, attempts by policy.maxAttempts.
  */
 import {
-  API_VERSION,
   Call,
-  CallBatchResponse,
   CallResult,
-  CALL_RESULT_STATUSES,
-  ErrorResponse,
   FieldMessage,
   INGEST_PATH,
   MAX_CALLS_PER_REQUEST,
@@ -33,6 +29,8 @@ import {
   RetryPolicy
 } from './retry';
 import { Transport, TransportError } from './transport';
+import { RequestSlice, splitIntoRequests } from './batches';
+import { parseBatchResponse, parseErrorBody, summarizeErrors } from './response';
 
 export interface Clock {
   now(): number;
@@ -137,125 +135,6 @@ export class VoiceClientError extends Error {
     this.serverErrors = serverErrors;
   }
 }
-
-/** Splits into consecutive chunks of at most `size`. */
-export function splitIntoBatches<T>(items: readonly T[], size: number = MAX_CALLS_PER_REQUEST): T[][] {
-  if (!Number.isInteger(size) || size < 1 || size > MAX_CALLS_PER_REQUEST) {
-    throw new RangeError(`batch size must be an integer in 1..${MAX_CALLS_PER_REQUEST}, got ${size}`);
-  }
-  const batches: T[][] = [];
-  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
-  return batches;
-}
-
-/** One request's share of the input: consecutive calls starting at input position `firstIndex`. */
-export interface RequestSlice<T> {
-  firstIndex: number;
-  items: T[];
-}
-
-/** Bytes of `{"calls":[…]}` around the calls, and between two of them. */
-const ENVELOPE_BYTES = Buffer.byteLength('{"calls":[]}');
-const SEPARATOR_BYTES = 1;
-
-/**
- * Splits into consecutive requests of at most `size` calls whose `{"calls":[…]}` body stays within `maxBytes`
- * (UTF-8). A call too large on its own is sent alone (the endpoint answers 400 for it, naming the size).
- */
-export function splitIntoRequests<T>(
-  items: readonly T[],
-  size: number = MAX_CALLS_PER_REQUEST,
-  maxBytes: number = MAX_REQUEST_BYTES
-): RequestSlice<T>[] {
-  splitIntoBatches([], size); // validates the size
-  if (!Number.isInteger(maxBytes) || maxBytes < 1 || maxBytes > MAX_REQUEST_BYTES) {
-    throw new RangeError(`maxRequestBytes must be an integer in 1..${MAX_REQUEST_BYTES}, got ${maxBytes}`);
-  }
-  const slices: RequestSlice<T>[] = [];
-  let current: RequestSlice<T> | undefined;
-  let bytes = ENVELOPE_BYTES;
-  items.forEach((item, index) => {
-    const itemBytes = Buffer.byteLength(JSON.stringify(item));
-    const added = (current?.items.length ? SEPARATOR_BYTES : 0) + itemBytes;
-    if (current === undefined || current.items.length >= size || bytes + added > maxBytes) {
-      current = { firstIndex: index, items: [] };
-      slices.push(current);
-      bytes = ENVELOPE_BYTES;
-    }
-    bytes += (current.items.length > 0 ? SEPARATOR_BYTES : 0) + itemBytes;
-    current.items.push(item);
-  });
-  return slices;
-}
-
-/** Requests needed for n calls when nothing is retried. */
-export function requestsForCalls(callCount: number, batchSize: number = MAX_CALLS_PER_REQUEST): number {
-  return Math.ceil(callCount / batchSize);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isFieldMessages(value: unknown): value is FieldMessage[] {
-  return (
-    Array.isArray(value) &&
-    value.every((m) => isObject(m) && typeof m.field === 'string' && typeof m.message === 'string')
-  );
-}
-
-function isStringOrNull(value: unknown): value is string | null {
-  return value === null || typeof value === 'string';
-}
-
-/** Structural check of a 200 body (the full schema check lives in the tests and the contract server). */
-export function parseBatchResponse(bodyText: string, expectedCount: number): CallBatchResponse {
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch {
-    throw new Error(`response is not JSON: ${bodyText.slice(0, 120)}`);
-  }
-  if (!isObject(body) || body.apiVersion !== API_VERSION || !Array.isArray(body.results)) {
-    throw new Error(`response is not {"apiVersion":"v1","results":[…]}: ${bodyText.slice(0, 120)}`);
-  }
-  const results: unknown[] = body.results;
-  if (results.length !== expectedCount) {
-    throw new Error(`response has ${results.length} results for ${expectedCount} calls`);
-  }
-  results.forEach((r, i) => {
-    const ok =
-      isObject(r) &&
-      r.index === i &&
-      isStringOrNull(r.externalCallId) &&
-      isStringOrNull(r.callLogId) &&
-      isStringOrNull(r.taskId) &&
-      isStringOrNull(r.eventId) &&
-      typeof r.status === 'string' &&
-      (CALL_RESULT_STATUSES as readonly string[]).includes(r.status) &&
-      isFieldMessages(r.errors) &&
-      isFieldMessages(r.warnings);
-    if (!ok) throw new Error(`results[${i}] does not match the contract: ${JSON.stringify(r).slice(0, 160)}`);
-  });
-  return body as unknown as CallBatchResponse;
-}
-
-function parseErrorBody(bodyText: string): FieldMessage[] {
-  try {
-    const body: unknown = JSON.parse(bodyText);
-    if (isObject(body) && isFieldMessages(body.errors)) return (body as unknown as ErrorResponse).errors;
-  } catch {
-    // not JSON: the message below quotes the raw text instead
-  }
-  return [];
-}
-
-function summarizeErrors(errors: FieldMessage[], bodyText: string): string {
-  if (errors.length > 0) return errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  const text = bodyText.trim().slice(0, 200);
-  return text === '' ? '(empty body)' : text;
-}
-
 export class VoiceClient {
   private readonly transport: Transport;
   private readonly policy: RetryPolicy;

@@ -1,4 +1,6 @@
 export * from './contract';
 export * from './retry';
 export * from './transport';
+export * from './batches';
+export { parseBatchResponse } from './response';
 export * from './client';

@@ -3,13 +3,10 @@
  * is plain TypeScript, so it is tested here in Node).
  */
 import { ApexError, ApexStore, wireCopy } from '../runtime/store';
-import {
-  checkMappingPreview,
-  COMPUTED_METHODS,
-  createPreviewHandlers,
-  previewPhoneKey,
-  updateCallRows
-} from '../runtime/previewHandlers';
+import { COMPUTED_METHODS, createPreviewHandlers } from '../runtime/previewHandlers';
+import { checkMappingPreview } from '../runtime/previewFieldMapping';
+import { previewPhoneKey } from '../runtime/previewSetup';
+import { updateCallRows } from '../runtime/previewCallLogs';
 import { extendRows, filterRows, pageOf, sortRows } from '../runtime/previewRows';
 import { describePageReference, pageReferenceFromLightningUrl, sameId } from '../runtime/pageReferences';
 

@@ -9,25 +9,7 @@ import checkMapping from '@salesforce/apex/FieldMappingController.checkMapping';
 import saveMappings from '@salesforce/apex/FieldMappingController.saveMappings';
 import restoreDefaultMappings from '@salesforce/apex/FieldMappingController.restoreDefaultMappings';
 import { errorText } from 'c/callFormat';
-export const TARGET_OBJECTS = [
-    { label: 'Task (the call)', value: 'Task' },
-    { label: 'Event (the appointment)', value: 'Event' },
-    { label: 'Lead (when created for an unknown caller)', value: 'Lead' },
-    { label: 'Call Log', value: 'Call_Log__c' }
-];
-function toRow(m) {
-    return {
-        key: m.id ?? `new-${Math.random().toString(36).slice(2)}`,
-        id: m.id ?? null,
-        payloadKey: m.payloadKey ?? '',
-        targetObject: m.targetObject ?? '',
-        targetField: m.targetField ?? '',
-        enabled: m.enabled !== false,
-        isDefault: m.isDefault === true,
-        problem: null,
-        checking: false
-    };
-}
+import { markDuplicateTargets, TARGET_OBJECTS, toRow, toRowView } from './fieldMappingRows';
 /** Admin field mapping: payload key → Task/Event/Lead/Call_Log__c field, type-checked before saving. */
 export default class FieldMapping extends LightningElement {
     objectOptions = TARGET_OBJECTS;
@@ -107,25 +89,11 @@ export default class FieldMapping extends LightningElement {
         return this.loaded && this.rows.length === 0;
     }
     get views() {
-        return this.rows.map((row, i) => {
-            const fields = this.fieldsByObject[row.targetObject];
-            const loadError = this.fieldErrors[row.targetObject];
-            const key = this.payloadKeys.find((k) => k.key === row.payloadKey);
-            return {
-                ...row,
-                index: i + 1,
-                fieldOptions: (fields ?? []).map((f) => ({
-                    label: `${f.label} (${f.apiName}) · ${f.dataType}${f.length ? `(${f.length})` : ''}`,
-                    value: f.apiName
-                })),
-                fieldPlaceholder: loadError ?? (fields ? 'Choose a field' : 'Loading fields…'),
-                fieldDisabled: !row.targetObject || !fields,
-                keyDescription: key?.description ?? '',
-                removeLabel: `Remove mapping ${i + 1}`,
-                enabledLabel: `Mapping ${i + 1} enabled`,
-                rowClass: row.problem ? 'slds-hint-parent row row_invalid' : 'slds-hint-parent row'
-            };
-        });
+        return this.rows.map((row, i) => toRowView(row, i, {
+            fields: this.fieldsByObject[row.targetObject],
+            loadError: this.fieldErrors[row.targetObject],
+            payloadKey: this.payloadKeys.find((k) => k.key === row.payloadKey)
+        }));
     }
     get incompleteCount() {
         return this.rows.filter((r) => !r.payloadKey || !r.targetObject || !r.targetField).length;
@@ -248,23 +216,8 @@ export default class FieldMapping extends LightningElement {
     setRowState(key, patch) {
         this.rows = this.rows.map((r) => (r.key === key ? { ...r, ...patch } : r));
     }
-    /** Two enabled rows writing the same field would overwrite each other: mark the later ones. */
     markDuplicates() {
-        const seen = new Map();
-        this.rows = this.rows.map((r, i) => {
-            const duplicatePrefix = 'Duplicate target:';
-            const problem = r.problem?.startsWith(duplicatePrefix) ? null : r.problem;
-            if (!r.enabled || !r.targetObject || !r.targetField) {
-                return { ...r, problem };
-            }
-            const target = `${r.targetObject}.${r.targetField}`;
-            const first = seen.get(target);
-            if (first !== undefined) {
-                return { ...r, problem: problem ?? `${duplicatePrefix} row ${first + 1} already writes ${target}.` };
-            }
-            seen.set(target, i);
-            return { ...r, problem };
-        });
+        this.rows = markDuplicateTargets(this.rows);
     }
     // Saving --------------------------------------------------------------------------------------
     async handleSave() {

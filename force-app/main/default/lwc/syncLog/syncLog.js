@@ -6,94 +6,11 @@ import getCallLogs from '@salesforce/apex/SyncLogController.getCallLogs';
 import getCallLogDetail from '@salesforce/apex/SyncLogController.getCallLogDetail';
 import retryCalls from '@salesforce/apex/CallRetryController.retryCalls';
 import resyncFailed from '@salesforce/apex/CallRetryController.resyncFailed';
-import { errorText, formatDuration, prettyJson, splitLines, STATUS_OPTIONS, statusBadgeClass, statusLabel, statusTone } from 'c/callFormat';
+import { errorText, formatDuration, prettyJson, splitLines, STATUS_OPTIONS, statusBadgeClass, statusLabel } from 'c/callFormat';
+import { COLUMNS, recordUrl, SORT_KEYS, toTableRow } from './syncLogTable';
+export { COLUMNS };
 export const PAGE_SIZE = 50;
 const PHONE_DEBOUNCE_MS = 300;
-/** Datatable column fieldName → SyncLogController.SORT_FIELDS key. */
-const SORT_KEYS = {
-    name: 'name',
-    statusLabel: 'status',
-    startedAt: 'startedAt',
-    receivedAt: 'receivedAt',
-    fromNumber: 'fromNumber',
-    attempts: 'attempts',
-    nextAttemptAt: 'nextAttemptAt'
-};
-const STATUS_ICONS = {
-    success: 'utility:success',
-    warning: 'utility:warning',
-    error: 'utility:error',
-    info: 'utility:clock',
-    neutral: 'utility:info'
-};
-const STATUS_TEXT_CLASSES = {
-    success: 'slds-text-color_success',
-    warning: 'slds-text-color_default',
-    error: 'slds-text-color_error',
-    info: 'slds-text-color_weak',
-    neutral: ''
-};
-const DATE_TIME = { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' };
-export const COLUMNS = [
-    {
-        label: 'Call log',
-        fieldName: 'name',
-        type: 'button',
-        sortable: true,
-        initialWidth: 130,
-        typeAttributes: {
-            label: { fieldName: 'name' },
-            name: 'show_detail',
-            variant: 'base',
-            title: 'Show details'
-        }
-    },
-    {
-        label: 'Status',
-        fieldName: 'statusLabel',
-        type: 'text',
-        sortable: true,
-        initialWidth: 140,
-        cellAttributes: { iconName: { fieldName: 'statusIcon' }, class: { fieldName: 'statusClass' } }
-    },
-    {
-        label: 'Call started',
-        fieldName: 'startedAt',
-        type: 'date',
-        sortable: true,
-        initialWidth: 170,
-        typeAttributes: DATE_TIME
-    },
-    {
-        label: 'Received',
-        fieldName: 'receivedAt',
-        type: 'date',
-        sortable: true,
-        initialWidth: 170,
-        typeAttributes: DATE_TIME
-    },
-    { label: 'From', fieldName: 'fromNumber', type: 'text', sortable: true, initialWidth: 160 },
-    {
-        label: 'Matched record',
-        fieldName: 'matchedRecordUrl',
-        type: 'url',
-        initialWidth: 160,
-        typeAttributes: { label: { fieldName: 'matchedRecordName' }, target: '_self' }
-    },
-    { label: 'Attempts', fieldName: 'attempts', type: 'number', sortable: true, initialWidth: 100 },
-    {
-        label: 'Next attempt',
-        fieldName: 'nextAttemptAt',
-        type: 'date',
-        sortable: true,
-        initialWidth: 170,
-        typeAttributes: DATE_TIME
-    },
-    { label: 'Message', fieldName: 'message', type: 'text', wrapText: false, initialWidth: 420 }
-];
-function recordUrl(id) {
-    return id ? `/lightning/r/${id}/view` : null;
-}
 /**
  * Admin sync log: Call_Log__c rows with filters, server-side sorting and paging, a detail pane,
  * and retry actions.
@@ -180,16 +97,7 @@ export default class SyncLog extends LightningElement {
         return this.error ? errorText(this.error) : null;
     }
     get rows() {
-        return (this.page?.rows ?? []).map((row) => {
-            const tone = statusTone(row.status);
-            return {
-                ...row,
-                statusLabel: statusLabel(row.status),
-                statusIcon: STATUS_ICONS[tone],
-                statusClass: STATUS_TEXT_CLASSES[tone],
-                matchedRecordUrl: recordUrl(row.matchedRecordId)
-            };
-        });
+        return (this.page?.rows ?? []).map(toTableRow);
     }
     get hasRows() {
         return this.rows.length > 0;
