@@ -8,7 +8,7 @@ function method(name: string, statements: number): string[] {
   return [
     `  public static Integer ${name}() {`,
     '    Integer n = 0;',
-    ...Array(statements - 1).fill('    n++;'),
+    ...Array<string>(statements - 1).fill('    n++;'),
     '  }'
   ];
 }
@@ -34,7 +34,7 @@ describe('size', () => {
       '',
       ...method('over', 49),
       '  public Long() {',
-      ...Array(50).fill('    System.debug(1);'),
+      ...Array<string>(50).fill('    System.debug(1);'),
       '  }',
       '}'
     ].join('\n');
