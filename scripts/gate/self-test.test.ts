@@ -7,7 +7,7 @@
  * rows whose query did not select it, a parameter concatenated into a Batchable's query, a test that
  * reaches user-mode code without System.runAs. Their planted Apex is prettier-formatted (asserted), so
  * prettier is never what catches them. And a hard-coded colour in an LWC's CSS where SLDS 2 has a
- * styling hook, which slds-lint fails. The two Java checkers (a JVM start each) run on the
+ * styling hook, which slds-lint fails; an Apex method over 50 lines, which size fails. The two Java checkers (a JVM start each) run on the
  * defective copy only, where the fixture's own files must have no findings, so this stays near 20 s.
  */
 import { execFileSync } from 'node:child_process';
@@ -23,6 +23,7 @@ import { checkMetadataSchema } from './checks/metadata-schema';
 import { checkMetadataXml } from './checks/metadata-xml';
 import { checkTypes } from './checks/npm-steps';
 import { checkSldsLint } from './checks/slds-lint';
+import { checkSize } from './checks/size';
 import { checkSoql } from './checks/soql';
 import { checkStructure } from './checks/structure';
 import { checkTestIndependence } from './checks/test-independence';
@@ -48,7 +49,8 @@ const CHECKERS: Record<string, (root: string) => CheckResult | Promise<CheckResu
   'apex-semantic': checkApexSemantic,
   'code-analyzer': checkCodeAnalyzer,
   'lwc-output': checkLwcOutput,
-  'slds-lint': checkSldsLint
+  'slds-lint': checkSldsLint,
+  size: checkSize
 };
 
 /** A temp copy of the fixture with node_modules linked in and the Apex/schema types generated. */
@@ -89,10 +91,11 @@ const DEFECTS = {
   unqueriedField: `${CLASSES}/NoteDigest.cls`,
   concatenatedQuery: `${CLASSES}/NotePurgeBatch.cls`,
   testWithoutRunAs: `${CLASSES}/NoteCounter_Tests.cls`,
-  hardCodedColour: 'lwc-src/callNotes/callNotes.css'
+  hardCodedColour: 'lwc-src/callNotes/callNotes.css',
+  longMethod: `${CLASSES}/NoteTally.cls`
 };
 
-/** The Apex of the four platform-check defects, as prettier formats it (the self-test asserts so). */
+/** The Apex of the four platform-check defects and the long method, as prettier formats it (the self-test asserts so). */
 const PLANTED_APEX: Record<string, string[]> = {
   NoteDigest: [
     'public with sharing class NoteDigest {',
@@ -148,21 +151,23 @@ const PLANTED_APEX: Record<string, string[]> = {
     "    Assert.areEqual(1, NoteCounter.count(), 'one note');",
     '  }',
     '}'
+  ],
+  NoteTally: [
+    'public with sharing class NoteTally {',
+    '  public static Integer tally(Integer n) {',
+    ...Array<string>(49).fill('    n++;'),
+    '    return n;',
+    '  }',
+    '}'
   ]
 };
 
 /** Today's scratch-def defect: a settings field the current Metadata API no longer has. */
-const REMOVED_SCRATCH_SETTING = [
-  '{',
-  '  "orgName": "Gate fixture",',
-  '  "edition": "Developer",',
-  '  "settings": {',
-  '    "externalClientAppSettings": {',
-  '      "enableExternalClientApps": true',
-  '    }',
-  '  }',
-  '}'
-];
+const REMOVED_SCRATCH_SETTING = {
+  orgName: 'Gate fixture',
+  edition: 'Developer',
+  settings: { externalClientAppSettings: { enableExternalClientApps: true } }
+};
 
 /** Every file the defects add or change: a finding there is a defect's, anywhere else a false alarm. */
 const PLANTED_FILES = new Set<string>([
@@ -225,7 +230,7 @@ function plantDefects(root: string): void {
   for (const [name, lines] of Object.entries(PLANTED_APEX)) {
     apexClass(root, name, `${lines.join('\n')}\n`);
   }
-  write(root, DEFECTS.removedScratchSetting, `${REMOVED_SCRATCH_SETTING.join('\n')}\n`);
+  write(root, DEFECTS.removedScratchSetting, `${JSON.stringify(REMOVED_SCRATCH_SETTING, null, 2)}\n`);
   write(root, DEFECTS.hardCodedColour, '.overdue {\n  color: #ba0517;\n}\n');
 }
 
@@ -475,6 +480,13 @@ describe('gate self-test: each planted defect fails its checker', () => {
     },
     TIMEOUT
   );
+
+  it('(o) an Apex method over 50 lines fails size', async () => {
+    const findings = errorsIn(await onDefective('size'), DEFECTS.longMethod);
+    expect(findings.map((f) => `${f.line}: ${f.message}`)).toEqual([
+      '2: method NoteTally.tally is 52 lines (limit 50)'
+    ]);
+  });
 
   it(
     'reports nothing on the defect-free files of the defective copy',

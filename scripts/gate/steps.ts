@@ -16,6 +16,7 @@ import {
 } from './checks/npm-steps';
 import { checkProjectConfig } from './checks/project-config';
 import { checkSldsLint } from './checks/slds-lint';
+import { checkSize } from './checks/size';
 import { checkSoql } from './checks/soql';
 import { checkStructure } from './checks/structure';
 import { checkSuppressions } from './checks/suppressions';
@@ -48,6 +49,8 @@ export const STEPS: Step[] = [
   { name: 'dynamic-soql', run: checkDynamicSoql },
   { name: 'unqueried-field', run: checkUnqueriedFields },
   { name: 'test-independence', run: checkTestIndependence },
+  // After the parse-tree steps: it measures methods on the trees they cached.
+  { name: 'size', run: checkSize },
   { name: 'prettier', run: checkPrettier },
   { name: 'slds-lint', run: checkSldsLint },
   // Before build: the build rewrites force-app/main/default/lwc, this compares the committed copy.
