@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatFinding } from '../lib/finding';
-import { checkStructure } from './structure';
+import { checkComponentPrefix, checkStructure } from './structure';
 import { checkSuppressions } from './suppressions';
 import { checkMetadataXml } from './metadata-xml';
 
@@ -59,6 +59,58 @@ describe('structure', () => {
       '@IsTest private class Evt_Tests { static void t() { EventBus.publish(new Thing__e()); } }'
     );
     expect(checkStructure(root).findings).toEqual([]);
+  });
+});
+
+describe('structure: component prefix', () => {
+  const project = (plugins?: object): void =>
+    write(
+      'sfdx-project.json',
+      JSON.stringify({
+        packageDirectories: [{ path: 'force-app' }, { path: 'unpackaged' }],
+        sourceApiVersion: '68.0',
+        ...(plugins ? { plugins } : {})
+      })
+    );
+  const plant = (): void => {
+    write('force-app/classes/VclNotes.cls', 'public class VclNotes {}');
+    write('force-app/classes/VclNotes_Tests.cls', '@IsTest private class VclNotes_Tests {}');
+    write('force-app/classes/Normalizer.cls', 'public class Normalizer {}');
+    write('force-app/triggers/LeadTrigger.trigger', 'trigger LeadTrigger on Lead (before insert) { }');
+    write('force-app/permissionsets/Vcl_Admin.permissionset-meta.xml', '<PermissionSet/>');
+    write('force-app/permissionsets/VclAdmin.permissionset-meta.xml', '<PermissionSet/>');
+    write('unpackaged/permissionsets/Voice_Api.permissionset-meta.xml', '<PermissionSet/>');
+    write('force-app/lwc/vclNoteList/vclNoteList.js-meta.xml', '<LightningComponentBundle/>');
+    write('force-app/lwc/noteList/noteList.js-meta.xml', '<LightningComponentBundle/>');
+    write('lwc-src/noteList/noteList.js-meta.xml', '<LightningComponentBundle/>');
+    write('lwc-src/vclNoteList/vclNoteList.js-meta.xml', '<LightningComponentBundle/>');
+  };
+
+  it('reports each class, trigger, LWC bundle and permission set without the prefix, once', () => {
+    project({ componentPrefix: 'Vcl' });
+    plant();
+    const suffix = 'does not start with the component prefix';
+    expect(checkComponentPrefix(root).map(formatFinding)).toEqual([
+      `force-app/classes/Normalizer.cls: [structure] Apex class Normalizer ${suffix} Vcl (sfdx-project.json plugins.componentPrefix)`,
+      `force-app/triggers/LeadTrigger.trigger: [structure] trigger LeadTrigger ${suffix} Vcl (sfdx-project.json plugins.componentPrefix)`,
+      `force-app/permissionsets/VclAdmin.permissionset-meta.xml: [structure] permission set VclAdmin ${suffix} Vcl_ (sfdx-project.json plugins.componentPrefix)`,
+      `unpackaged/permissionsets/Voice_Api.permissionset-meta.xml: [structure] permission set Voice_Api ${suffix} Vcl_ (sfdx-project.json plugins.componentPrefix)`,
+      `force-app/lwc/noteList: [structure] LWC noteList ${suffix} vcl (sfdx-project.json plugins.componentPrefix)`,
+      `lwc-src/noteList: [structure] LWC noteList ${suffix} vcl (sfdx-project.json plugins.componentPrefix)`
+    ]);
+  });
+
+  it('checks nothing when the project declares no prefix', () => {
+    project();
+    plant();
+    expect(checkComponentPrefix(root)).toEqual([]);
+  });
+
+  it('rejects a prefix that cannot start an Apex class name', () => {
+    project({ componentPrefix: 'vcl_' });
+    expect(checkComponentPrefix(root).map(formatFinding)).toEqual([
+      'sfdx-project.json: [structure] plugins.componentPrefix must be a capitalised alphanumeric word such as "Vcl", not "vcl_"'
+    ]);
   });
 });
 

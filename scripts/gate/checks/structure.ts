@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { CheckResult, Finding } from '../lib/finding';
 import { relativePath } from '../lib/finding';
 import { isTestClass, mentions, stripCommentsAndStrings, topLevelKind } from '../lib/apex-source';
-import { apexFiles } from '../lib/project';
+import { apexFiles, packageDirs, readSfdxProject, walkFiles } from '../lib/project';
 
 const CHECKER = 'structure';
 
@@ -15,6 +15,72 @@ interface ApexSource {
   file: string;
   code: string;
   isTest: boolean;
+}
+
+/**
+ * With `plugins.componentPrefix` set in sfdx-project.json (say `Vcl`), every Apex class and trigger
+ * (`VclCallMatcher`), LWC bundle (`vclSyncLog`, in lwc-src/ and compiled) and permission set
+ * (`Vcl_Admin`) starts with it: a namespace-less package cannot install into an org that already has a
+ * component of the same name, and a prefix makes such a clash unlikely. Without the setting (the gate's
+ * fixture project), nothing is checked. One finding per offending component.
+ */
+export function checkComponentPrefix(root: string): Finding[] {
+  const prefix = readSfdxProject(root).componentPrefix;
+  if (prefix === undefined) {
+    return [];
+  }
+  if (typeof prefix !== 'string' || !/^[A-Z][A-Za-z0-9]*$/.test(prefix)) {
+    return [
+      {
+        checker: CHECKER,
+        file: 'sfdx-project.json',
+        message: `plugins.componentPrefix must be a capitalised alphanumeric word such as "Vcl", not ${JSON.stringify(prefix)}`
+      }
+    ];
+  }
+  const lwcPrefix = prefix.charAt(0).toLowerCase() + prefix.slice(1);
+  const findings: Finding[] = [];
+  /** A finding on file (a component's source file, or an LWC's bundle folder) unless name starts with wanted. */
+  const requirePrefix = (file: string, kind: string, name: string, wanted: string): void => {
+    if (!name.startsWith(wanted)) {
+      findings.push({
+        checker: CHECKER,
+        file: relativePath(root, file),
+        message: `${kind} ${name} does not start with the component prefix ${wanted} (sfdx-project.json plugins.componentPrefix)`
+      });
+    }
+  };
+  for (const file of apexFiles(root)) {
+    const trigger = file.endsWith('.trigger');
+    requirePrefix(
+      file,
+      trigger ? 'trigger' : 'Apex class',
+      path.basename(file).replace(/\.(cls|trigger)$/, ''),
+      prefix
+    );
+  }
+  const bundles = new Set<string>();
+  for (const dir of packageDirs(root)) {
+    for (const file of walkFiles(dir, (f) => /\.(permissionset-meta\.xml|js-meta\.xml)$/.test(f))) {
+      if (file.endsWith('.permissionset-meta.xml')) {
+        requirePrefix(file, 'permission set', path.basename(file, '.permissionset-meta.xml'), `${prefix}_`);
+      } else if (path.basename(path.dirname(path.dirname(file))) === 'lwc') {
+        bundles.add(path.dirname(file));
+      }
+    }
+  }
+  const lwcRoot = path.join(root, 'lwc-src');
+  if (fs.existsSync(lwcRoot)) {
+    for (const entry of fs.readdirSync(lwcRoot, { withFileTypes: true })) {
+      if (entry.isDirectory() && fs.existsSync(path.join(lwcRoot, entry.name, `${entry.name}.js-meta.xml`))) {
+        bundles.add(path.join(lwcRoot, entry.name));
+      }
+    }
+  }
+  for (const bundle of [...bundles].sort()) {
+    requirePrefix(bundle, 'LWC', path.basename(bundle), lwcPrefix);
+  }
+  return findings;
 }
 
 /**
@@ -119,6 +185,7 @@ export function checkStructure(root: string): CheckResult {
       }
     }
   }
+  findings.push(...checkComponentPrefix(root));
   return {
     findings,
     info: [

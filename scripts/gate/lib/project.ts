@@ -33,6 +33,11 @@ export interface SfdxProject {
   packageDirectories: { path: string; package?: string }[];
   sourceApiVersion?: string;
   namespace?: string;
+  /**
+   * `plugins.componentPrefix`: the prefix every Apex class, trigger, LWC bundle and permission set the
+   * project ships starts with (a namespace-less package's stand-in for a namespace); checked by structure.
+   */
+  componentPrefix?: unknown;
 }
 
 /** The project's sfdx-project.json, or an Error saying why it cannot be read. */
@@ -48,7 +53,8 @@ export function readSfdxProject(root: string): SfdxProject {
   return {
     packageDirectories: parsed.packageDirectories,
     sourceApiVersion: parsed.sourceApiVersion,
-    namespace: parsed.namespace
+    namespace: parsed.namespace,
+    componentPrefix: (parsed as { plugins?: Record<string, unknown> }).plugins?.componentPrefix
   };
 }
 
