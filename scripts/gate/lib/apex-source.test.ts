@@ -25,7 +25,7 @@ describe('apex-source', () => {
   });
 
   it('matches whole words only, case-insensitively', () => {
-    expect(mentions('new phonekey()', 'PhoneKey')).toBe(true);
-    expect(mentions('PhoneKeyBatch.run()', 'PhoneKey')).toBe(false);
+    expect(mentions('new normalizer()', 'Normalizer')).toBe(true);
+    expect(mentions('NormalizerBatch.run()', 'Normalizer')).toBe(false);
   });
 });
