@@ -4,6 +4,8 @@
  * static methods. Types are kept as parsed trees (`ApexTypeRef`) so the mapping to TypeScript can
  * resolve names against all classes of the project.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
   ApexErrorListener,
   ApexParserFactory,
@@ -12,6 +14,7 @@ import {
   type ModifierContext,
   type TypeRefContext
 } from '@apexdevtools/apex-parser';
+import { listFiles } from './sobject-model';
 
 /** A parsed Apex type reference: `List<Map<String, Foo.Bar>>` → name `List`, args […]. */
 export interface ApexTypeRef {
@@ -234,4 +237,60 @@ export function parseApexClasses(source: string, file: string): ApexClass[] {
     });
   }
   return out;
+}
+
+/** Every type name an Apex type reference mentions (`Map<Id, Foo.Bar>` → Map, Id, Foo.Bar). */
+function typeNames(ref: ApexTypeRef): string[] {
+  return [ref.name, ...ref.typeArgs.flatMap(typeNames)];
+}
+
+/**
+ * Reads the Apex classes the declarations need: every class file that mentions `@AuraEnabled`, then
+ * (transitively) the class files named after the types those classes use (an Apex class file is named
+ * after its top-level class). Skipping the rest keeps the ANTLR parse fast. Syntax errors are returned
+ * as warnings (the gate's own checks report them).
+ */
+export function loadApexClasses(projectRoot: string): { classes: ApexClass[]; warnings: string[] } {
+  const classes: ApexClass[] = [];
+  const warnings: string[] = [];
+  const files = listFiles(path.join(projectRoot, 'force-app'), (f) => f.endsWith('.cls')).sort();
+  const fileByClassName = new Map(files.map((f) => [path.basename(f, '.cls').toLowerCase(), f]));
+  const parsed = new Set<string>();
+  const parse = (file: string, source: string): ApexClass[] => {
+    parsed.add(file);
+    try {
+      const found = parseApexClasses(source, path.relative(projectRoot, file));
+      classes.push(...found);
+      return found;
+    } catch (error) {
+      if (!(error instanceof ApexParseError)) throw error;
+      warnings.push(`${error.message} (skipped for type generation)`);
+      return [];
+    }
+  };
+  let pending: ApexClass[] = [];
+  for (const file of files) {
+    const source = fs.readFileSync(file, 'utf8');
+    if (/@AuraEnabled\b/i.test(source)) pending.push(...parse(file, source));
+  }
+  while (pending.length > 0) {
+    const referenced = new Set<string>();
+    for (const cls of pending) {
+      const refs = [
+        ...cls.auraMethods.flatMap((m) => [
+          ...m.params.map((p) => p.type),
+          ...(m.returnType ? [m.returnType] : [])
+        ]),
+        ...cls.auraProperties.map((p) => p.type),
+        ...(cls.superType ? [cls.superType] : [])
+      ];
+      for (const name of refs.flatMap(typeNames)) referenced.add((name.split('.')[0] ?? name).toLowerCase());
+    }
+    pending = [];
+    for (const name of [...referenced].sort()) {
+      const file = fileByClassName.get(name);
+      if (file && !parsed.has(file)) pending.push(...parse(file, fs.readFileSync(file, 'utf8')));
+    }
+  }
+  return { classes, warnings };
 }

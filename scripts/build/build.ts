@@ -15,7 +15,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { generateTypes, listComponents } from './generate-types';
+import { generateTypes } from './generate-types';
+import { listComponents } from './lwc-paths';
 import { type LwcFinding, validateLwcBundle } from './validate-lwc';
 
 export const LWC_SOURCE_DIR = 'lwc-src';

@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { parseApexClasses } from './apex-model';
-import { generateTypes, parseCliArgs, renderApexDeclarations } from './generate-types';
+import { renderApexDeclarations } from './apex-declarations';
+import { generateTypes, parseCliArgs } from './generate-types';
 import { loadSObjects } from './sobject-model';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');

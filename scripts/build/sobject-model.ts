@@ -340,3 +340,8 @@ export function loadSObjects(projectRoot: string): Map<string, SObjectModel> {
   }
   return models;
 }
+
+/** Locale-independent ordering (output must not depend on the machine's ICU data). */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyzeAnalytics, xmlLeaves } from './analytics';
+import { analyzeAnalytics } from './analytics';
+import { xmlLeaves } from './analytics/xml-leaves';
 import { loadSchema } from './schema';
 
 const FIXTURE = path.join(__dirname, '..', '..', 'fixtures', 'clean-project');

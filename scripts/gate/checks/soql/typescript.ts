@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
-import type { ApexAnalysis, SoqlIssue } from './analyze';
+import type { ApexAnalysis } from './analyze';
+import type { SoqlIssue } from './resolver';
 import { analyzeAnonymousApex, analyzeQueryText } from './analyze';
 import type { Schema } from './schema';
 
