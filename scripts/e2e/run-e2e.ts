@@ -326,7 +326,7 @@ class E2eRun {
   public async phoneMatrix(): Promise<void> {
     const vectors = loadVectors();
     let original: string | undefined;
-    await this.runCase('settings: read the default country code (VoiceSetupController)', async () => {
+    await this.runCase('settings: read the default country code (VoiceSettingsController)', async () => {
       original = await this.readDefaultCountry();
     });
     if (original === undefined) return;
@@ -752,7 +752,7 @@ class E2eRun {
           if (log === undefined) throw new Error('no Call_Log__c to retry');
           const retried = await this.anonymous(retryCallsApex([log.Id]));
           if (!retried.success)
-            throw new Error(`CallRetryController.retryCalls: ${retried.exceptionMessage ?? '?'}`);
+            throw new Error(`SyncLogController.retryCalls: ${retried.exceptionMessage ?? '?'}`);
           const started = performance.now();
           const logged = await this.waitFor('retried call Logged', 120_000, async () => {
             const row = (await this.callLogs([call.externalCallId])).get(call.externalCallId);

@@ -31,7 +31,7 @@ describe('fixture registry', () => {
     writeJson(root, 'lwc-src/syncLog/__tests__/data/SyncLogController.getCallLogs.json', {
       rows: [{ id: 'a01' }]
     });
-    writeJson(root, 'lwc-src/voiceSetup/__tests__/data/VoiceSetupController.getSettings.json', {
+    writeJson(root, 'lwc-src/voiceSetup/__tests__/data/VoiceSettingsController.getSettings.json', {
       syncThreshold: 50
     });
 
@@ -39,7 +39,7 @@ describe('fixture registry', () => {
 
     expect([...registry.byKey.keys()].sort()).toEqual([
       'SyncLogController.getCallLogs',
-      'VoiceSetupController.getSettings'
+      'VoiceSettingsController.getSettings'
     ]);
     expect(registry.byKey.get('SyncLogController.getCallLogs')).toMatchObject({
       component: 'syncLog',

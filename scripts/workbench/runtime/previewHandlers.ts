@@ -1,8 +1,8 @@
 /**
  * PREVIEW BEHAVIOUR — workbench only, never shipped to Salesforce and never used by Apex or the org
  * scripts. Approximations of what the data-changing Apex methods do, applied to the in-memory fixtures
- * so the screens can be clicked through locally. The real rules live in Apex (VoiceSetupController,
- * FieldMappingController, CallRetryController, VoiceConnectionController); keep these simple and
+ * so the screens can be clicked through locally. The real rules live in Apex (each screen's controller
+ * under force-app/main/screens/<screen>/classes and the services it calls); keep these simple and
  * clearly labelled rather than faithful in every detail.
  */
 import {
@@ -189,7 +189,7 @@ export function checkMappingPreview(
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Settings validation (approximation of VoiceSetupController.saveSettings).
+// Settings validation (approximation of VoiceSettingsController.saveSettings).
 
 function settingsProblems(settings: Row): string[] {
   const problems: string[] = [];
@@ -319,7 +319,7 @@ function syntheticDetail(base: Row, row: Row): Row {
 function callRowKeys(context: PreviewContext, allKeys: readonly ApexKey[]): ApexKey[] {
   return allKeys.filter(
     (key) =>
-      !/^(VoiceSetupController|FieldMappingController|VoiceConnectionController|VoiceIntegrationUserController)\./.test(
+      !/^(VoiceSettingsController|PhoneTestSyncController|PhoneKeyBackfillController|RetryJobController|FieldMappingController|VoiceConnectionController|VoiceIntegrationUserController)\./.test(
         key
       ) && context.get(key) !== undefined
   );
@@ -330,11 +330,11 @@ function callRowKeys(context: PreviewContext, allKeys: readonly ApexKey[]): Apex
  * no fixture of their own. Every other Apex method a component imports must have one.
  */
 export const COMPUTED_METHODS: ReadonlySet<ApexKey> = new Set([
-  'CallRetryController.retryCalls',
-  'CallRetryController.resyncFailed',
-  'VoiceSetupController.startPhoneKeyBackfill',
-  'VoiceSetupController.runRetryJobNow',
-  'VoiceSetupController.saveSettings',
+  'SyncLogController.retryCalls',
+  'SyncLogController.resyncFailed',
+  'PhoneKeyBackfillController.startPhoneKeyBackfill',
+  'RetryJobController.runRetryJobNow',
+  'VoiceSettingsController.saveSettings',
   'FieldMappingController.checkMapping',
   'FieldMappingController.saveMappings',
   'FieldMappingController.restoreDefaultMappings',
@@ -417,8 +417,8 @@ function saveIntegrationUserPreview(context: PreviewContext): unknown {
 
 /** The backfill job id: the startPhoneKeyBackfill fixture's, else the progress fixture's. */
 function backfillJobId(context: PreviewContext): string {
-  const started = context.get('VoiceSetupController.startPhoneKeyBackfill');
-  const progress = context.get('VoiceSetupController.getBackfillProgress');
+  const started = context.get('PhoneKeyBackfillController.startPhoneKeyBackfill');
+  const progress = context.get('PhoneKeyBackfillController.getBackfillProgress');
   return (
     asString(started) ?? (isRecord(progress) ? asString(progress.jobId) : undefined) ?? '7075g00000WbJobAAA'
   );
@@ -441,7 +441,7 @@ export function nextQuarterHour(ms: number): string {
  */
 export function createPreviewHandlers(allKeys: readonly ApexKey[]): Record<ApexKey, PreviewHandler> {
   return {
-    'CallRetryController.retryCalls': (context) => {
+    'SyncLogController.retryCalls': (context) => {
       const ids = new Set(
         (Array.isArray(context.params.callLogIds) ? context.params.callLogIds : []).map(String)
       );
@@ -450,39 +450,39 @@ export function createPreviewHandlers(allKeys: readonly ApexKey[]): Record<ApexK
       }
       return requeueRows(context, callRowKeys(context, allKeys), (row) => ids.has(rowId(row) ?? ''));
     },
-    'CallRetryController.resyncFailed': (context) =>
+    'SyncLogController.resyncFailed': (context) =>
       requeueRows(context, callRowKeys(context, allKeys), (row, field) =>
         FAILED_STATUSES.has(String(row[field]))
       ),
 
-    'VoiceSetupController.saveSettings': (context) => {
+    'VoiceSettingsController.saveSettings': (context) => {
       const settings = context.params.settings;
       if (!isRecord(settings)) {
         throw new ApexError('settings: required');
       }
       const problems = settingsProblems({
-        ...(context.get('VoiceSetupController.getSettings') as Row),
+        ...(context.get('VoiceSettingsController.getSettings') as Row),
         ...settings
       });
       if (problems.length > 0) {
         throw new ApexError(`Settings not saved: ${problems.join('; ')}.`);
       }
-      const saved = { ...(context.get('VoiceSetupController.getSettings') as Row), ...settings };
-      context.set('VoiceSetupController.getSettings', saved);
+      const saved = { ...(context.get('VoiceSettingsController.getSettings') as Row), ...settings };
+      context.set('VoiceSettingsController.getSettings', saved);
       return saved;
     },
-    'VoiceSetupController.startPhoneKeyBackfill': (context) => {
+    'PhoneKeyBackfillController.startPhoneKeyBackfill': (context) => {
       const jobId = backfillJobId(context);
       context.scratch.set(`backfill:${jobId}`, 0);
       return jobId;
     },
-    'VoiceSetupController.runRetryJobNow': (context) => {
-      // Like VoiceSetupController.runRetryJobNow: makes sure of the schedule (adds the missing entries); the
+    'RetryJobController.runRetryJobNow': (context) => {
+      // Like RetryJobController.runRetryJobNow: makes sure of the schedule (adds the missing entries); the
       // preview has no waiting calls to start processing for.
-      const stored = context.get('VoiceSetupController.getRetryJobStatus');
+      const stored = context.get('RetryJobController.getRetryJobStatus');
       const base: Row = isRecord(stored) ? stored : {};
       const expected = asNumber(base.expectedJobs) ?? RETRY_JOBS;
-      context.set('VoiceSetupController.getRetryJobStatus', {
+      context.set('RetryJobController.getRetryJobStatus', {
         ...base,
         scheduled: true,
         scheduledJobs: expected,
@@ -491,8 +491,8 @@ export function createPreviewHandlers(allKeys: readonly ApexKey[]): Record<ApexK
       });
       return false;
     },
-    'VoiceSetupController.getBackfillProgress': (context) => {
-      const fixture = context.get('VoiceSetupController.getBackfillProgress');
+    'PhoneKeyBackfillController.getBackfillProgress': (context) => {
+      const fixture = context.get('PhoneKeyBackfillController.getBackfillProgress');
       const base: Row = isRecord(fixture) ? fixture : {};
       const jobId = asString(context.params.jobId);
       if (!jobId || jobId !== backfillJobId(context)) {
@@ -518,14 +518,14 @@ export function createPreviewHandlers(allKeys: readonly ApexKey[]): Record<ApexK
         done
       };
     },
-    'VoiceSetupController.testSync': (context) => {
+    'PhoneTestSyncController.testSync': (context) => {
       const input = asString(context.params.phoneNumber) ?? '';
-      const fixture = context.get('VoiceSetupController.testSync');
+      const fixture = context.get('PhoneTestSyncController.testSync');
       const base: Row = isRecord(fixture) ? fixture : {};
-      const settings = context.get('VoiceSetupController.getSettings');
+      const settings = context.get('VoiceSettingsController.getSettings');
       const countryCode = (isRecord(settings) ? asString(settings.defaultCountryCode) : undefined) ?? '1';
       const reading = packagePhoneKey.parse(input, countryCode);
-      // How the number was read: the same fields VoiceSetupController.testSync returns.
+      // How the number was read: the same fields PhoneTestSyncController.testSync returns.
       const read = {
         input,
         phoneKey: reading.key,
