@@ -1,11 +1,11 @@
 import { LightningElement } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import startPhoneKeyBackfill from '@salesforce/apex/VoiceSetupController.startPhoneKeyBackfill';
-import getBackfillProgress from '@salesforce/apex/VoiceSetupController.getBackfillProgress';
-import getPhoneKeyStatus from '@salesforce/apex/VoiceSetupController.getPhoneKeyStatus';
+import startPhoneKeyBackfill from '@salesforce/apex/PhoneKeyBackfillController.startPhoneKeyBackfill';
+import getBackfillProgress from '@salesforce/apex/PhoneKeyBackfillController.getBackfillProgress';
+import getPhoneKeyStatus from '@salesforce/apex/PhoneKeyBackfillController.getPhoneKeyStatus';
 import type {
-  VoiceSetupController_BackfillProgress as BackfillProgress,
-  VoiceSetupController_PhoneKeyStatus as PhoneKeyStatus
+  PhoneKeyBackfillProgress as BackfillProgress,
+  PhoneKeyBackfillController_PhoneKeyStatus as PhoneKeyStatus
 } from '@salesforce/apex-types';
 import { errorText } from 'c/callFormat';
 

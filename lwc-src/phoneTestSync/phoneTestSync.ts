@@ -1,6 +1,6 @@
 import { LightningElement } from 'lwc';
-import testSync from '@salesforce/apex/VoiceSetupController.testSync';
-import type { VoiceSetupController_TestSyncResult as TestSyncResult } from '@salesforce/apex-types';
+import testSync from '@salesforce/apex/PhoneTestSyncController.testSync';
+import type { PhoneMatchPreview_Result as TestSyncResult } from '@salesforce/apex-types';
 import { errorText } from 'c/callFormat';
 
 /** Voice Setup card: a dry run of matching for one phone number (key, match, candidates); writes nothing. */

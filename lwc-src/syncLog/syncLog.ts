@@ -4,8 +4,8 @@ import LightningConfirm from 'lightning/confirm';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getCallLogs from '@salesforce/apex/SyncLogController.getCallLogs';
 import getCallLogDetail from '@salesforce/apex/SyncLogController.getCallLogDetail';
-import retryCalls from '@salesforce/apex/CallRetryController.retryCalls';
-import resyncFailed from '@salesforce/apex/CallRetryController.resyncFailed';
+import retryCalls from '@salesforce/apex/SyncLogController.retryCalls';
+import resyncFailed from '@salesforce/apex/SyncLogController.resyncFailed';
 import {
   errorText,
   formatDuration,

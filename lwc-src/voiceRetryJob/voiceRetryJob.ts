@@ -1,11 +1,11 @@
 import { LightningElement, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import getRetryJobStatus from '@salesforce/apex/VoiceSetupController.getRetryJobStatus';
-import runRetryJobNow from '@salesforce/apex/VoiceSetupController.runRetryJobNow';
+import getRetryJobStatus from '@salesforce/apex/RetryJobController.getRetryJobStatus';
+import runRetryJobNow from '@salesforce/apex/RetryJobController.runRetryJobNow';
 import type {
   ApexWireResult,
-  VoiceSetupController_RetryJobStatus as RetryJobStatus
+  RetryJobController_RetryJobStatus as RetryJobStatus
 } from '@salesforce/apex-types';
 import { errorText, firstErrorText } from 'c/callFormat';
 

@@ -1,9 +1,9 @@
 import { LightningElement, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import getSettings from '@salesforce/apex/VoiceSetupController.getSettings';
-import saveSettings from '@salesforce/apex/VoiceSetupController.saveSettings';
-import type { ApexWireResult, VoiceSetupController_Settings as Settings } from '@salesforce/apex-types';
+import getSettings from '@salesforce/apex/VoiceSettingsController.getSettings';
+import saveSettings from '@salesforce/apex/VoiceSettingsController.saveSettings';
+import type { ApexWireResult, VoiceSettingsController_Settings as Settings } from '@salesforce/apex-types';
 import { errorText } from 'c/callFormat';
 
 type Option = { label: string; value: string };

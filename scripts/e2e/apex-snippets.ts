@@ -14,12 +14,12 @@ export function assertRecordId(id: string): string {
   return id;
 }
 
-/** Sets the default country code through the settings API the setup screen uses (VoiceSetupController). */
+/** Sets the default country code through the settings API the setup screen uses (VoiceSettingsController). */
 export function setDefaultCountryApex(code: string): string {
   return [
-    'VoiceSetupController.Settings s = VoiceSetupController.getSettings();',
+    'VoiceSettingsController.Settings s = VoiceSettingsController.getSettings();',
     `s.defaultCountryCode = '${assertCountryCode(code)}';`,
-    'VoiceSetupController.saveSettings(s);'
+    'VoiceSettingsController.saveSettings(s);'
   ].join('\n');
 }
 
@@ -31,7 +31,7 @@ export const READ_MARKER = 'E2E_VALUE=';
  */
 export function readDefaultCountryApex(): string {
   return [
-    'VoiceSetupController.Settings s = VoiceSetupController.getSettings();',
+    'VoiceSettingsController.Settings s = VoiceSettingsController.getSettings();',
     `System.assert(false, '${READ_MARKER}' + s.defaultCountryCode + ';');`
   ].join('\n');
 }
@@ -43,7 +43,7 @@ export function readValueFromException(message: string | null | undefined): stri
 
 export function retryCallsApex(callLogIds: readonly string[]): string {
   const ids = callLogIds.map((id) => `'${assertRecordId(id)}'`).join(', ');
-  return `System.debug(CallRetryController.retryCalls(new List<Id>{ ${ids} }));`;
+  return `System.debug(SyncLogController.retryCalls(new List<Id>{ ${ids} }));`;
 }
 
 /** The Task validation rule that forces processing to fail for calls with this disposition. */

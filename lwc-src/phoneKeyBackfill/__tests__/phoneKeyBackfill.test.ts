@@ -1,20 +1,24 @@
 import PhoneKeyBackfill, { POLL_INTERVAL_MS } from 'c/phoneKeyBackfill';
-import startPhoneKeyBackfill from '@salesforce/apex/VoiceSetupController.startPhoneKeyBackfill';
-import getBackfillProgress from '@salesforce/apex/VoiceSetupController.getBackfillProgress';
-import getPhoneKeyStatus from '@salesforce/apex/VoiceSetupController.getPhoneKeyStatus';
+import startPhoneKeyBackfill from '@salesforce/apex/PhoneKeyBackfillController.startPhoneKeyBackfill';
+import getBackfillProgress from '@salesforce/apex/PhoneKeyBackfillController.getBackfillProgress';
+import getPhoneKeyStatus from '@salesforce/apex/PhoneKeyBackfillController.getPhoneKeyStatus';
 import { asMock, flushPromises, mount, removeAllChildren, shadowQuery as q } from '../../../test-utils/lwc';
-import JOB_ID from './data/VoiceSetupController.startPhoneKeyBackfill.json';
-import PROGRESS from './data/VoiceSetupController.getBackfillProgress.json';
-import KEY_STATUS from './data/VoiceSetupController.getPhoneKeyStatus.json';
+import JOB_ID from './data/PhoneKeyBackfillController.startPhoneKeyBackfill.json';
+import PROGRESS from './data/PhoneKeyBackfillController.getBackfillProgress.json';
+import KEY_STATUS from './data/PhoneKeyBackfillController.getPhoneKeyStatus.json';
 
-jest.mock('@salesforce/apex/VoiceSetupController.startPhoneKeyBackfill', () => ({ default: jest.fn() }), {
+jest.mock(
+  '@salesforce/apex/PhoneKeyBackfillController.startPhoneKeyBackfill',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true
+  }
+);
+jest.mock('@salesforce/apex/PhoneKeyBackfillController.getBackfillProgress', () => ({ default: jest.fn() }), {
   virtual: true
 });
-jest.mock('@salesforce/apex/VoiceSetupController.getBackfillProgress', () => ({ default: jest.fn() }), {
-  virtual: true
-});
 
-jest.mock('@salesforce/apex/VoiceSetupController.getPhoneKeyStatus', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/PhoneKeyBackfillController.getPhoneKeyStatus', () => ({ default: jest.fn() }), {
   virtual: true
 });
 

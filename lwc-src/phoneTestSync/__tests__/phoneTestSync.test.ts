@@ -1,9 +1,9 @@
 import PhoneTestSync from 'c/phoneTestSync';
-import testSync from '@salesforce/apex/VoiceSetupController.testSync';
+import testSync from '@salesforce/apex/PhoneTestSyncController.testSync';
 import { asMock, flushPromises, mount, removeAllChildren, shadowQuery as q } from '../../../test-utils/lwc';
-import TEST_SYNC from './data/VoiceSetupController.testSync.json';
+import TEST_SYNC from './data/PhoneTestSyncController.testSync.json';
 
-jest.mock('@salesforce/apex/VoiceSetupController.testSync', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/PhoneTestSyncController.testSync', () => ({ default: jest.fn() }), {
   virtual: true
 });
 

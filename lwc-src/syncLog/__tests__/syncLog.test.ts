@@ -1,8 +1,8 @@
 import SyncLog, { COLUMNS, PAGE_SIZE } from 'c/syncLog';
 import getCallLogs from '@salesforce/apex/SyncLogController.getCallLogs';
 import getCallLogDetail from '@salesforce/apex/SyncLogController.getCallLogDetail';
-import retryCalls from '@salesforce/apex/CallRetryController.retryCalls';
-import resyncFailed from '@salesforce/apex/CallRetryController.resyncFailed';
+import retryCalls from '@salesforce/apex/SyncLogController.retryCalls';
+import resyncFailed from '@salesforce/apex/SyncLogController.resyncFailed';
 import { refreshApex } from '@salesforce/apex';
 import LightningConfirm from 'lightning/confirm';
 import {
@@ -17,8 +17,8 @@ import {
 } from '../../../test-utils/lwc';
 import PAGE from './data/SyncLogController.getCallLogs.json';
 import DETAIL from './data/SyncLogController.getCallLogDetail.json';
-import RETRIED from './data/CallRetryController.retryCalls.json';
-import RESYNCED from './data/CallRetryController.resyncFailed.json';
+import RETRIED from './data/SyncLogController.retryCalls.json';
+import RESYNCED from './data/SyncLogController.resyncFailed.json';
 
 jest.mock(
   '@salesforce/apex/SyncLogController.getCallLogs',
@@ -30,10 +30,10 @@ jest.mock(
   () => jest.requireActual<ApexMocks>('../../../test-utils/apexMocks').wireAdapterModule(),
   { virtual: true }
 );
-jest.mock('@salesforce/apex/CallRetryController.retryCalls', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/SyncLogController.retryCalls', () => ({ default: jest.fn() }), {
   virtual: true
 });
-jest.mock('@salesforce/apex/CallRetryController.resyncFailed', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/SyncLogController.resyncFailed', () => ({ default: jest.fn() }), {
   virtual: true
 });
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
@@ -291,7 +291,7 @@ describe('c-sync-log', () => {
 
   it('shows a sticky error toast when the retry fails', async () => {
     confirmOpen.mockResolvedValue(true);
-    resyncMock.mockRejectedValue({ body: { message: 'Insufficient access to CallRetryController' } });
+    resyncMock.mockRejectedValue({ body: { message: 'Insufficient access to SyncLogController' } });
     const element = await rendered();
     const toasts: Array<{ title: string; message: string; variant: string; mode: string }> = [];
     element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
@@ -301,7 +301,7 @@ describe('c-sync-log', () => {
 
     expect(toasts[0]).toEqual({
       title: 'Re-sync all failed calls failed',
-      message: 'Insufficient access to CallRetryController',
+      message: 'Insufficient access to SyncLogController',
       variant: 'error',
       mode: 'sticky'
     });

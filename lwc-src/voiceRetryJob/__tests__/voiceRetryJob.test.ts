@@ -1,6 +1,6 @@
 import VoiceRetryJob from 'c/voiceRetryJob';
-import getRetryJobStatus from '@salesforce/apex/VoiceSetupController.getRetryJobStatus';
-import runRetryJobNow from '@salesforce/apex/VoiceSetupController.runRetryJobNow';
+import getRetryJobStatus from '@salesforce/apex/RetryJobController.getRetryJobStatus';
+import runRetryJobNow from '@salesforce/apex/RetryJobController.runRetryJobNow';
 import { refreshApex } from '@salesforce/apex';
 import {
   type ApexMocks,
@@ -11,15 +11,15 @@ import {
   removeAllChildren,
   shadowQuery as q
 } from '../../../test-utils/lwc';
-import NOT_SCHEDULED from './data/VoiceSetupController.getRetryJobStatus.json';
-import STARTED from './data/VoiceSetupController.runRetryJobNow.json';
+import NOT_SCHEDULED from './data/RetryJobController.getRetryJobStatus.json';
+import STARTED from './data/RetryJobController.runRetryJobNow.json';
 
 jest.mock(
-  '@salesforce/apex/VoiceSetupController.getRetryJobStatus',
+  '@salesforce/apex/RetryJobController.getRetryJobStatus',
   () => jest.requireActual<ApexMocks>('../../../test-utils/apexMocks').wireAdapterModule(),
   { virtual: true }
 );
-jest.mock('@salesforce/apex/VoiceSetupController.runRetryJobNow', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/RetryJobController.runRetryJobNow', () => ({ default: jest.fn() }), {
   virtual: true
 });
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });

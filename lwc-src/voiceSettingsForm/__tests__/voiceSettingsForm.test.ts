@@ -1,6 +1,6 @@
 import VoiceSettingsForm from 'c/voiceSettingsForm';
-import getSettings from '@salesforce/apex/VoiceSetupController.getSettings';
-import saveSettings from '@salesforce/apex/VoiceSetupController.saveSettings';
+import getSettings from '@salesforce/apex/VoiceSettingsController.getSettings';
+import saveSettings from '@salesforce/apex/VoiceSettingsController.saveSettings';
 import { refreshApex } from '@salesforce/apex';
 import {
   type ApexMocks,
@@ -13,15 +13,15 @@ import {
   shadowQuery as q,
   shadowQueryAll as qa
 } from '../../../test-utils/lwc';
-import SETTINGS from './data/VoiceSetupController.getSettings.json';
-import SAVED from './data/VoiceSetupController.saveSettings.json';
+import SETTINGS from './data/VoiceSettingsController.getSettings.json';
+import SAVED from './data/VoiceSettingsController.saveSettings.json';
 
 jest.mock(
-  '@salesforce/apex/VoiceSetupController.getSettings',
+  '@salesforce/apex/VoiceSettingsController.getSettings',
   () => jest.requireActual<ApexMocks>('../../../test-utils/apexMocks').wireAdapterModule(),
   { virtual: true }
 );
-jest.mock('@salesforce/apex/VoiceSetupController.saveSettings', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/VoiceSettingsController.saveSettings', () => ({ default: jest.fn() }), {
   virtual: true
 });
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });

@@ -240,7 +240,7 @@ export function packageInstallCommand(targetOrg: string, versionId: string, wait
 
 /**
  * Where to send someone after deploy: the setup tab when the screens engineer's tab exists
- * (force-app/main/screens/tabs/<Name>.tab-meta.xml, a Lightning page tab → /lightning/n/<Name>),
+ * (force-app/main/screens/<screen>/tabs/<Name>.tab-meta.xml, a Lightning page tab → /lightning/n/<Name>),
  * else the Call Log list.
  */
 export function setupPagePath(tabNames: readonly string[]): string {

@@ -31,14 +31,14 @@ describe('fixture registry', () => {
     writeJson(root, 'lwc-src/syncLog/__tests__/data/SyncLogController.getCallLogs.json', {
       rows: [{ id: 'a01' }]
     });
-    writeJson(root, 'lwc-src/voiceSetup/__tests__/data/VoiceSetupController.getSettings.json', {
+    writeJson(root, 'lwc-src/voiceSetup/__tests__/data/VoiceSettingsController.getSettings.json', {
       syncThreshold: 50
     });
 
     const registry = findFixtures(path.join(root, 'lwc-src'), root);
 
     expect(new Set(registry.byKey.keys())).toEqual(
-      new Set(['SyncLogController.getCallLogs', 'VoiceSetupController.getSettings'])
+      new Set(['SyncLogController.getCallLogs', 'VoiceSettingsController.getSettings'])
     );
     expect(registry.byKey.get('SyncLogController.getCallLogs')).toMatchObject({
       component: 'syncLog',

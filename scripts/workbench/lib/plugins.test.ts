@@ -44,16 +44,16 @@ describe('workbench resolver plugin', () => {
   it('backs Apex imports with the registry, or a computed preview answer, and records them', () => {
     const { resolve, load, usedApex } = resolver(
       ['SyncLogController.getCallLogs'],
-      ['CallRetryController.retryCalls']
+      ['SyncLogController.retryCalls']
     );
     const id = resolve('@salesforce/apex/SyncLogController.getCallLogs') as string;
     expect(load(id)).toContain('createApexMethod("SyncLogController.getCallLogs")');
-    expect(resolve('@salesforce/apex/CallRetryController.retryCalls')).toBe(
-      '\0workbench:apex:CallRetryController.retryCalls'
+    expect(resolve('@salesforce/apex/SyncLogController.retryCalls')).toBe(
+      '\0workbench:apex:SyncLogController.retryCalls'
     );
     expect([...usedApex.entries()]).toEqual([
       ['SyncLogController.getCallLogs', 'syncLog'],
-      ['CallRetryController.retryCalls', 'syncLog']
+      ['SyncLogController.retryCalls', 'syncLog']
     ]);
   });
 

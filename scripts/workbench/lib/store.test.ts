@@ -45,7 +45,7 @@ const FIXTURES: Record<string, unknown> = {
     total: 3,
     hasMore: true
   },
-  'VoiceSetupController.getSettings': {
+  'VoiceSettingsController.getSettings': {
     defaultCountryCode: '1',
     syncThreshold: 50,
     eventDurationMinutes: 60,
@@ -55,14 +55,14 @@ const FIXTURES: Record<string, unknown> = {
     eventSubject: 'Ev',
     ownerRule: 'RecordOwner'
   },
-  'VoiceSetupController.getBackfillProgress': {
+  'PhoneKeyBackfillController.getBackfillProgress': {
     jobId: '707000000000001AAA',
     totalBatches: 8,
     batchesProcessed: 2,
     done: false,
     status: 'Processing'
   },
-  'VoiceSetupController.testSync': {
+  'PhoneTestSyncController.testSync': {
     input: '(415) 555-0142',
     phoneKey: '14155550142',
     matched: true,
@@ -146,7 +146,7 @@ describe('ApexStore', () => {
 
 describe('preview handlers', () => {
   it('need no fixture only for computed methods', () => {
-    expect(COMPUTED_METHODS.has('CallRetryController.retryCalls')).toBe(true);
+    expect(COMPUTED_METHODS.has('SyncLogController.retryCalls')).toBe(true);
     expect(COMPUTED_METHODS.has('SyncLogController.getCallLogs')).toBe(false);
     for (const key of COMPUTED_METHODS) {
       expect(Object.keys(createPreviewHandlers([]))).toContain(key);
@@ -180,7 +180,7 @@ describe('preview handlers', () => {
   it('re-queue the selected calls and report the count', async () => {
     const { store, changes } = newStore();
     await store.call('SyncLogController.getCallLogs', { q: { pageSize: 50, offsetRows: 0 } });
-    expect(await store.call('CallRetryController.retryCalls', { callLogIds: ['a01000000000001'] })).toBe(1);
+    expect(await store.call('SyncLogController.retryCalls', { callLogIds: ['a01000000000001'] })).toBe(1);
     const detail = (await store.call('SyncLogController.getCallLogDetail', {
       callLogId: 'a01000000000001'
     })) as { row: { status: string; nextAttemptAt: string } };
@@ -188,16 +188,16 @@ describe('preview handlers', () => {
     expect(detail.row.nextAttemptAt).toBe(new Date(NOW).toISOString());
     expect(changes).toContain('SyncLogController.getCallLogs');
     expect(
-      (await rejection(store.call('CallRetryController.retryCalls', { callLogIds: [] }))).body.message
+      (await rejection(store.call('SyncLogController.retryCalls', { callLogIds: [] }))).body.message
     ).toMatch(/Select at least one/);
   });
 
   it('re-sync every Failed and Dead Letter call', async () => {
     const { store } = newStore();
     await store.call('SyncLogController.getCallLogs', { q: { pageSize: 50, offsetRows: 0 } });
-    const count = (await store.call('CallRetryController.resyncFailed')) as number;
+    const count = (await store.call('SyncLogController.resyncFailed')) as number;
     expect(count).toBeGreaterThanOrEqual(2);
-    expect(await store.call('CallRetryController.resyncFailed')).toBe(0);
+    expect(await store.call('SyncLogController.resyncFailed')).toBe(0);
   });
 
   it('build a detail for rows without a detail fixture, null for no id', async () => {
@@ -278,10 +278,10 @@ describe('preview handlers', () => {
 
   it('save valid settings and name each bad field otherwise', async () => {
     const { store } = newStore();
-    await store.call('VoiceSetupController.saveSettings', { settings: { syncThreshold: 100 } });
-    expect(await store.call('VoiceSetupController.getSettings')).toMatchObject({ syncThreshold: 100 });
+    await store.call('VoiceSettingsController.saveSettings', { settings: { syncThreshold: 100 } });
+    expect(await store.call('VoiceSettingsController.getSettings')).toMatchObject({ syncThreshold: 100 });
     const error = await rejection(
-      store.call('VoiceSetupController.saveSettings', {
+      store.call('VoiceSettingsController.saveSettings', {
         settings: { syncThreshold: 0, ownerRule: 'DefaultOwner', defaultOwnerId: null }
       })
     );
@@ -291,12 +291,12 @@ describe('preview handlers', () => {
 
   it('advance the backfill on each poll until done', async () => {
     const { store } = newStore();
-    const jobId = (await store.call('VoiceSetupController.startPhoneKeyBackfill')) as string;
+    const jobId = (await store.call('PhoneKeyBackfillController.startPhoneKeyBackfill')) as string;
     expect(jobId).toBe('707000000000001AAA');
     const seen: number[] = [];
     let done = false;
     for (let i = 0; i < 6 && !done; i += 1) {
-      const progress = (await store.call('VoiceSetupController.getBackfillProgress', { jobId })) as {
+      const progress = (await store.call('PhoneKeyBackfillController.getBackfillProgress', { jobId })) as {
         batchesProcessed: number;
         done: boolean;
         status: string;
@@ -310,16 +310,20 @@ describe('preview handlers', () => {
 
   it('explain Test Sync for the sample number and for a number nobody has', async () => {
     const { store } = newStore();
-    expect(await store.call('VoiceSetupController.testSync', { phoneNumber: '415.555.0142' })).toMatchObject({
+    expect(
+      await store.call('PhoneTestSyncController.testSync', { phoneNumber: '415.555.0142' })
+    ).toMatchObject({
       matched: true,
       phoneKey: '14155550142',
       input: '415.555.0142'
     });
-    expect(await store.call('VoiceSetupController.testSync', { phoneNumber: '555-123-4568' })).toMatchObject({
+    expect(
+      await store.call('PhoneTestSyncController.testSync', { phoneNumber: '555-123-4568' })
+    ).toMatchObject({
       matched: false,
       phoneKey: '15551234568'
     });
-    expect(await store.call('VoiceSetupController.testSync', { phoneNumber: 'call me' })).toMatchObject({
+    expect(await store.call('PhoneTestSyncController.testSync', { phoneNumber: 'call me' })).toMatchObject({
       matched: false,
       phoneKey: null
     });
@@ -328,7 +332,7 @@ describe('preview handlers', () => {
   it('show how Test Sync read the number, as the package reads it', async () => {
     const { store } = newStore();
     expect(
-      await store.call('VoiceSetupController.testSync', { phoneNumber: 'Cell: 415.555.0142 ext. 7' })
+      await store.call('PhoneTestSyncController.testSync', { phoneNumber: 'Cell: 415.555.0142 ext. 7' })
     ).toMatchObject({
       matched: true,
       phoneKey: '14155550142',

@@ -1,6 +1,6 @@
 /**
  * PREVIEW BEHAVIOUR (workbench only) of the screens that list Call_Log__c rows: the sync log (paging, filters,
- * detail), the record-page call panel, and retry / re-sync (CallRetryController), which re-queue rows in the
+ * detail), the record-page call panel, and retry / re-sync (SyncLogController), which re-queue rows in the
  * stored fixtures. Nothing is processed locally.
  */
 import {
@@ -198,7 +198,7 @@ function syntheticDetail(base: Row, row: Row): Row {
 function callRowKeys(context: PreviewContext, allKeys: readonly ApexKey[]): ApexKey[] {
   return allKeys.filter(
     (key) =>
-      !/^(VoiceSetupController|FieldMappingController|VoiceConnectionController|VoiceIntegrationUserController)\./.test(
+      !/^(VoiceSettingsController|PhoneTestSyncController|PhoneKeyBackfillController|RetryJobController|FieldMappingController|VoiceConnectionController|VoiceIntegrationUserController)\./.test(
         key
       ) && context.get(key) !== undefined
   );
@@ -210,7 +210,7 @@ function callRowKeys(context: PreviewContext, allKeys: readonly ApexKey[]): Apex
  */
 export function callLogHandlers(allKeys: readonly ApexKey[]): Record<ApexKey, PreviewHandler> {
   return {
-    'CallRetryController.retryCalls': (context) => {
+    'SyncLogController.retryCalls': (context) => {
       const ids = new Set(
         (Array.isArray(context.params.callLogIds) ? context.params.callLogIds : []).map(String)
       );
@@ -219,7 +219,7 @@ export function callLogHandlers(allKeys: readonly ApexKey[]): Record<ApexKey, Pr
       }
       return requeueRows(context, callRowKeys(context, allKeys), (row) => ids.has(rowId(row) ?? ''));
     },
-    'CallRetryController.resyncFailed': (context) =>
+    'SyncLogController.resyncFailed': (context) =>
       requeueRows(context, callRowKeys(context, allKeys), (row, field) =>
         FAILED_STATUSES.has(String(row[field]))
       ),

@@ -1,8 +1,8 @@
 /**
  * PREVIEW BEHAVIOUR — workbench only, never shipped to Salesforce and never used by Apex or the org
  * scripts. Approximations of what the data-changing Apex methods do, applied to the in-memory fixtures
- * so the screens can be clicked through locally. The real rules live in Apex (VoiceSetupController,
- * FieldMappingController, CallRetryController, VoiceConnectionController); keep these simple and
+ * so the screens can be clicked through locally. The real rules live in Apex (each screen's controller
+ * under force-app/main/screens/<screen>/classes and the services it calls); keep these simple and
  * clearly labelled rather than faithful in every detail.
  *
  * One module per screen family: previewSetup.ts, previewFieldMapping.ts, previewCallLogs.ts.
@@ -17,11 +17,11 @@ import { setupHandlers } from './previewSetup';
  * no fixture of their own. Every other Apex method a component imports must have one.
  */
 export const COMPUTED_METHODS: ReadonlySet<ApexKey> = new Set([
-  'CallRetryController.retryCalls',
-  'CallRetryController.resyncFailed',
-  'VoiceSetupController.startPhoneKeyBackfill',
-  'VoiceSetupController.runRetryJobNow',
-  'VoiceSetupController.saveSettings',
+  'SyncLogController.retryCalls',
+  'SyncLogController.resyncFailed',
+  'PhoneKeyBackfillController.startPhoneKeyBackfill',
+  'RetryJobController.runRetryJobNow',
+  'VoiceSettingsController.saveSettings',
   'FieldMappingController.checkMapping',
   'FieldMappingController.saveMappings',
   'FieldMappingController.restoreDefaultMappings',

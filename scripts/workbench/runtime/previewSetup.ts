@@ -1,6 +1,6 @@
 /**
  * PREVIEW BEHAVIOUR (workbench only) of the setup screens: settings validation (an approximation of
- * VoiceSetupController.saveSettings), the phone-key backfill and retry job, Test Sync through the package's own
+ * VoiceSettingsController.saveSettings), the phone-key backfill and retry job, Test Sync through the package's own
  * phone key (the port of PhoneKey.cls over the same rules resource), and the connection and integration user
  * (approximations of VoiceConnectionController.saveConnection and VoiceIntegrationUserController.saveIntegrationUser:
  * nothing is stored or checked locally).
@@ -18,7 +18,7 @@ export function previewPhoneKey(input: string, defaultCountryCode: string): stri
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Settings validation (approximation of VoiceSetupController.saveSettings).
+// Settings validation (approximation of VoiceSettingsController.saveSettings).
 
 function settingsProblems(settings: Row): string[] {
   const problems: string[] = [];
@@ -119,8 +119,8 @@ function saveIntegrationUserPreview(context: PreviewContext): unknown {
 
 /** The backfill job id: the startPhoneKeyBackfill fixture's, else the progress fixture's. */
 function backfillJobId(context: PreviewContext): string {
-  const started = context.get('VoiceSetupController.startPhoneKeyBackfill');
-  const progress = context.get('VoiceSetupController.getBackfillProgress');
+  const started = context.get('PhoneKeyBackfillController.startPhoneKeyBackfill');
+  const progress = context.get('PhoneKeyBackfillController.getBackfillProgress');
   return (
     asString(started) ?? (isRecord(progress) ? asString(progress.jobId) : undefined) ?? '7075g00000WbJobAAA'
   );
@@ -140,34 +140,34 @@ export function nextQuarterHour(ms: number): string {
 /** Handlers of the Voice Setup screen's actions. */
 export function setupHandlers(): Record<ApexKey, PreviewHandler> {
   return {
-    'VoiceSetupController.saveSettings': (context) => {
+    'VoiceSettingsController.saveSettings': (context) => {
       const settings = context.params.settings;
       if (!isRecord(settings)) {
         throw new ApexError('settings: required');
       }
       const problems = settingsProblems({
-        ...(context.get('VoiceSetupController.getSettings') as Row),
+        ...(context.get('VoiceSettingsController.getSettings') as Row),
         ...settings
       });
       if (problems.length > 0) {
         throw new ApexError(`Settings not saved: ${problems.join('; ')}.`);
       }
-      const saved = { ...(context.get('VoiceSetupController.getSettings') as Row), ...settings };
-      context.set('VoiceSetupController.getSettings', saved);
+      const saved = { ...(context.get('VoiceSettingsController.getSettings') as Row), ...settings };
+      context.set('VoiceSettingsController.getSettings', saved);
       return saved;
     },
-    'VoiceSetupController.startPhoneKeyBackfill': (context) => {
+    'PhoneKeyBackfillController.startPhoneKeyBackfill': (context) => {
       const jobId = backfillJobId(context);
       context.scratch.set(`backfill:${jobId}`, 0);
       return jobId;
     },
-    'VoiceSetupController.runRetryJobNow': (context) => {
-      // Like VoiceSetupController.runRetryJobNow: makes sure of the schedule (adds the missing entries); the
+    'RetryJobController.runRetryJobNow': (context) => {
+      // Like RetryJobController.runRetryJobNow: makes sure of the schedule (adds the missing entries); the
       // preview has no waiting calls to start processing for.
-      const stored = context.get('VoiceSetupController.getRetryJobStatus');
+      const stored = context.get('RetryJobController.getRetryJobStatus');
       const base: Row = isRecord(stored) ? stored : {};
       const expected = asNumber(base.expectedJobs) ?? RETRY_JOBS;
-      context.set('VoiceSetupController.getRetryJobStatus', {
+      context.set('RetryJobController.getRetryJobStatus', {
         ...base,
         scheduled: true,
         scheduledJobs: expected,
@@ -176,8 +176,8 @@ export function setupHandlers(): Record<ApexKey, PreviewHandler> {
       });
       return false;
     },
-    'VoiceSetupController.getBackfillProgress': (context) => {
-      const fixture = context.get('VoiceSetupController.getBackfillProgress');
+    'PhoneKeyBackfillController.getBackfillProgress': (context) => {
+      const fixture = context.get('PhoneKeyBackfillController.getBackfillProgress');
       const base: Row = isRecord(fixture) ? fixture : {};
       const jobId = asString(context.params.jobId);
       if (!jobId || jobId !== backfillJobId(context)) {
@@ -203,14 +203,14 @@ export function setupHandlers(): Record<ApexKey, PreviewHandler> {
         done
       };
     },
-    'VoiceSetupController.testSync': (context) => {
+    'PhoneTestSyncController.testSync': (context) => {
       const input = asString(context.params.phoneNumber) ?? '';
-      const fixture = context.get('VoiceSetupController.testSync');
+      const fixture = context.get('PhoneTestSyncController.testSync');
       const base: Row = isRecord(fixture) ? fixture : {};
-      const settings = context.get('VoiceSetupController.getSettings');
+      const settings = context.get('VoiceSettingsController.getSettings');
       const countryCode = (isRecord(settings) ? asString(settings.defaultCountryCode) : undefined) ?? '1';
       const reading = packagePhoneKey.parse(input, countryCode);
-      // How the number was read: the same fields VoiceSetupController.testSync returns.
+      // How the number was read: the same fields PhoneTestSyncController.testSync returns.
       const read = {
         input,
         phoneKey: reading.key,

@@ -1,8 +1,8 @@
 import { LightningElement } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import startPhoneKeyBackfill from '@salesforce/apex/VoiceSetupController.startPhoneKeyBackfill';
-import getBackfillProgress from '@salesforce/apex/VoiceSetupController.getBackfillProgress';
-import getPhoneKeyStatus from '@salesforce/apex/VoiceSetupController.getPhoneKeyStatus';
+import startPhoneKeyBackfill from '@salesforce/apex/PhoneKeyBackfillController.startPhoneKeyBackfill';
+import getBackfillProgress from '@salesforce/apex/PhoneKeyBackfillController.getBackfillProgress';
+import getPhoneKeyStatus from '@salesforce/apex/PhoneKeyBackfillController.getPhoneKeyStatus';
 import { errorText } from 'c/callFormat';
 /** How often the backfill's progress is read while its batch job runs. */
 export const POLL_INTERVAL_MS = 2000;

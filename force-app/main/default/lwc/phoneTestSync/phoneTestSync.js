@@ -1,5 +1,5 @@
 import { LightningElement } from 'lwc';
-import testSync from '@salesforce/apex/VoiceSetupController.testSync';
+import testSync from '@salesforce/apex/PhoneTestSyncController.testSync';
 import { errorText } from 'c/callFormat';
 /** Voice Setup card: a dry run of matching for one phone number (key, match, candidates); writes nothing. */
 export default class PhoneTestSync extends LightningElement {

@@ -1,8 +1,8 @@
 import { LightningElement, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import getRetryJobStatus from '@salesforce/apex/VoiceSetupController.getRetryJobStatus';
-import runRetryJobNow from '@salesforce/apex/VoiceSetupController.runRetryJobNow';
+import getRetryJobStatus from '@salesforce/apex/RetryJobController.getRetryJobStatus';
+import runRetryJobNow from '@salesforce/apex/RetryJobController.runRetryJobNow';
 import { errorText, firstErrorText } from 'c/callFormat';
 /**
  * Voice Setup card: whether the scheduled retry job (CallRetrySchedule's quarter-hour jobs) runs and when it

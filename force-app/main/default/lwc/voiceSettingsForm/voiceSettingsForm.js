@@ -1,8 +1,8 @@
 import { LightningElement, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import getSettings from '@salesforce/apex/VoiceSetupController.getSettings';
-import saveSettings from '@salesforce/apex/VoiceSetupController.saveSettings';
+import getSettings from '@salesforce/apex/VoiceSettingsController.getSettings';
+import saveSettings from '@salesforce/apex/VoiceSettingsController.saveSettings';
 import { errorText } from 'c/callFormat';
 const MATCH_PRIORITY_OPTIONS = [
     { label: 'Lead first, then Contact', value: 'Lead,Contact' },

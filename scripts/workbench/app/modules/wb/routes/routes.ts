@@ -16,7 +16,7 @@ export interface Route {
   pageReference: PageReference;
 }
 
-// Tab API names as in force-app/main/screens/tabs/, so NavigationMixin to our tabs lands on the workbench page.
+// Tab API names as in force-app/main/screens/<screen>/tabs/, so NavigationMixin to our tabs lands on the workbench page.
 const navItem = (apiName: string): PageReference => ({
   type: 'standard__navItemPage',
   attributes: { apiName }
