@@ -40,7 +40,7 @@ import {
   aboutPlantedFile,
   copyFixture,
   plantDefects
-} from './self-test-defects';
+} from './self-test.fixture';
 
 /** ~35 s on an idle 2-core machine; generous because the gate runs it beside the Java lane. */
 const TIMEOUT = 180_000;

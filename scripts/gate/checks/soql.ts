@@ -11,14 +11,15 @@ import { analyzeTypeScript } from './soql/typescript';
 const CHECKER = 'soql';
 
 /**
- * The TypeScript that runs queries against an org: everything under scripts/ except tests (their
- * strings are fixtures, never sent to an org), declaration files and the gate's fixture projects.
+ * The TypeScript that runs queries against an org: everything under scripts/ except tests and the
+ * modules only tests import, named `*.fixture.ts` (their strings are fixtures, never sent to an org),
+ * declaration files and the gate's fixture projects.
  */
 export function scriptFiles(root: string): string[] {
   const fixtures = path.join(root, 'scripts', 'gate', 'fixtures') + path.sep;
   return walkFiles(
     path.join(root, 'scripts'),
-    (file) => file.endsWith('.ts') && !/\.(test|d)\.ts$/.test(file) && !file.startsWith(fixtures)
+    (file) => file.endsWith('.ts') && !/\.(test|fixture|d)\.ts$/.test(file) && !file.startsWith(fixtures)
   );
 }
 

@@ -8,7 +8,6 @@ import { checkMappingPreview } from '../runtime/previewFieldMapping';
 import { previewPhoneKey } from '../runtime/previewSetup';
 import { updateCallRows } from '../runtime/previewCallLogs';
 import { extendRows, filterRows, pageOf, sortRows } from '../runtime/previewRows';
-import { describePageReference, pageReferenceFromLightningUrl, sameId } from '../runtime/pageReferences';
 
 const NOW = Date.parse('2026-11-22T10:00:00.000Z');
 
@@ -461,41 +460,5 @@ describe('preview rows', () => {
     }
     expect(previewPhoneKey('020 7946 0958', '44')).toBe('442079460958');
     expect(previewPhoneKey('1234', '1')).toBe('');
-  });
-});
-
-describe('page references', () => {
-  it('describe where Lightning would go', () => {
-    expect(
-      describePageReference({
-        type: 'standard__recordPage',
-        attributes: { recordId: '00T5g0000000500AAQ', actionName: 'view' }
-      })
-    ).toBe('would open Task 00T5g0000000500AAQ');
-    expect(
-      describePageReference({
-        type: 'standard__objectPage',
-        attributes: { objectApiName: 'Lead', actionName: 'list' }
-      })
-    ).toBe('would open the Lead list page');
-    expect(
-      describePageReference({ type: 'standard__webPage', attributes: { url: 'https://x.example' } })
-    ).toBe('would open https://x.example');
-  });
-
-  it('read Lightning URLs and compare 15/18-character ids', () => {
-    expect(pageReferenceFromLightningUrl('/lightning/r/0035g00000QxT2mAAF/view')).toEqual({
-      type: 'standard__recordPage',
-      attributes: { recordId: '0035g00000QxT2mAAF', actionName: 'view' }
-    });
-    expect(pageReferenceFromLightningUrl('/lightning/r/Lead/00Q5g00000Lb7Qh/edit?x=1')).toMatchObject({
-      attributes: { objectApiName: 'Lead', actionName: 'edit' }
-    });
-    expect(pageReferenceFromLightningUrl('/lightning/o/Call_Log__c/list')).toMatchObject({
-      type: 'standard__objectPage'
-    });
-    expect(pageReferenceFromLightningUrl('/app/main.js')).toBeUndefined();
-    expect(sameId('0035g00000QxT2mAAF', '0035g00000QxT2m')).toBe(true);
-    expect(sameId('003', '003')).toBe(false);
   });
 });
