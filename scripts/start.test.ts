@@ -22,8 +22,8 @@ describe('npm start without an org', () => {
 
   it('summarizes the deployable package with source-deploy-retrieve', () => {
     const components = sourceComponents();
-    expect(components).toContainEqual({ type: 'ApexClass', name: 'CallIngestionResource' });
+    expect(components).toContainEqual({ type: 'ApexClass', name: 'VclCallIngestionResource' });
     expect(components).toContainEqual({ type: 'CustomObject', name: 'Call_Log__c' });
-    expect(components).toContainEqual({ type: 'PermissionSet', name: 'Voice_Call_Integration' });
+    expect(components).toContainEqual({ type: 'PermissionSet', name: 'Vcl_Integration' });
   });
 });

@@ -18,7 +18,7 @@ import { listFiles } from './sobject-model';
 
 /** A parsed Apex type reference: `List<Map<String, Foo.Bar>>` → name `List`, args […]. */
 export interface ApexTypeRef {
-  /** Dotted name as written, e.g. `VoiceSettingsController.Settings`, `String`, `List`. */
+  /** Dotted name as written, e.g. `VclSettingsController.Settings`, `String`, `List`. */
   name: string;
   typeArgs: ApexTypeRef[];
   /** Number of `[]` suffixes (`String[]` is a List). */
@@ -47,7 +47,7 @@ export interface ApexProperty {
 export interface ApexClass {
   /** Simple name, e.g. `Settings`. */
   name: string;
-  /** Full name, e.g. `VoiceSettingsController.Settings` (top-level: same as name). */
+  /** Full name, e.g. `VclSettingsController.Settings` (top-level: same as name). */
   fullName: string;
   /** Full name of the enclosing class, null for a top-level class. */
   outer: string | null;

@@ -14,12 +14,12 @@ export function assertRecordId(id: string): string {
   return id;
 }
 
-/** Sets the default country code through the settings API the setup screen uses (VoiceSettingsController). */
+/** Sets the default country code through the settings API the setup screen uses (VclSettingsController). */
 export function setDefaultCountryApex(code: string): string {
   return [
-    'VoiceSettingsController.Settings s = VoiceSettingsController.getSettings();',
+    'VclSettingsController.Settings s = VclSettingsController.getSettings();',
     `s.defaultCountryCode = '${assertCountryCode(code)}';`,
-    'VoiceSettingsController.saveSettings(s);'
+    'VclSettingsController.saveSettings(s);'
   ].join('\n');
 }
 
@@ -31,7 +31,7 @@ export const READ_MARKER = 'E2E_VALUE=';
  */
 export function readDefaultCountryApex(): string {
   return [
-    'VoiceSettingsController.Settings s = VoiceSettingsController.getSettings();',
+    'VclSettingsController.Settings s = VclSettingsController.getSettings();',
     `System.assert(false, '${READ_MARKER}' + s.defaultCountryCode + ';');`
   ].join('\n');
 }
@@ -43,7 +43,7 @@ export function readValueFromException(message: string | null | undefined): stri
 
 export function retryCallsApex(callLogIds: readonly string[]): string {
   const ids = callLogIds.map((id) => `'${assertRecordId(id)}'`).join(', ');
-  return `System.debug(SyncLogController.retryCalls(new List<Id>{ ${ids} }));`;
+  return `System.debug(VclSyncLogController.retryCalls(new List<Id>{ ${ids} }));`;
 }
 
 /** The Task validation rule that forces processing to fail for calls with this disposition. */

@@ -149,7 +149,7 @@ export async function failedThenRetried(run: E2eSession): Promise<void> {
       if (log === undefined) throw new Error('no Call_Log__c to retry');
       const retried = await run.anonymous(retryCallsApex([log.Id]));
       if (!retried.success)
-        throw new Error(`SyncLogController.retryCalls: ${retried.exceptionMessage ?? '?'}`);
+        throw new Error(`VclSyncLogController.retryCalls: ${retried.exceptionMessage ?? '?'}`);
       const started = performance.now();
       const logged = await run.waitFor('retried call Logged', 120_000, async () => {
         const row = (await run.callLogs([call.externalCallId])).get(call.externalCallId);

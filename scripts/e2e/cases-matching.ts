@@ -6,7 +6,7 @@ import type { E2eSession } from './session';
 export async function phoneMatrix(run: E2eSession): Promise<void> {
   const vectors = loadVectors();
   let original: string | undefined;
-  await run.runCase('settings: read the default country code (VoiceSettingsController)', async () => {
+  await run.runCase('settings: read the default country code (VclSettingsController)', async () => {
     original = await run.readDefaultCountry();
   });
   if (original === undefined) return;

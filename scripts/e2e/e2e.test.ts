@@ -143,9 +143,9 @@ describe('phone vectors (force-app/main/matching/staticresources/Phone_Key_Vecto
 });
 
 describe('anonymous Apex snippets', () => {
-  it('sets and reads the default country through VoiceSettingsController', () => {
+  it('sets and reads the default country through VclSettingsController', () => {
     expect(setDefaultCountryApex('44')).toContain("s.defaultCountryCode = '44';");
-    expect(setDefaultCountryApex('44')).toContain('VoiceSettingsController.saveSettings(s);');
+    expect(setDefaultCountryApex('44')).toContain('VclSettingsController.saveSettings(s);');
     expect(readDefaultCountryApex()).toContain(
       "System.assert(false, 'E2E_VALUE=' + s.defaultCountryCode + ';');"
     );
@@ -157,7 +157,7 @@ describe('anonymous Apex snippets', () => {
     expect(() => assertCountryCode("1'; delete [SELECT Id FROM Lead]; //")).toThrow(/1-3 digits/);
     expect(() => retryCallsApex(["a0X'); delete"])).toThrow(/not a Salesforce id/);
     expect(retryCallsApex(['a0X000000000001AAA'])).toBe(
-      "System.debug(SyncLogController.retryCalls(new List<Id>{ 'a0X000000000001AAA' }));"
+      "System.debug(VclSyncLogController.retryCalls(new List<Id>{ 'a0X000000000001AAA' }));"
     );
   });
 

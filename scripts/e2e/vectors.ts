@@ -1,6 +1,6 @@
 /**
  * The phone-key vectors shared with Apex: force-app/main/matching/staticresources/Phone_Key_Vectors.json
- * (processing engineer; PhoneKey_Tests reads the same file). The e2e turns them into a matrix of calls:
+ * (processing engineer; VclPhoneKey_Tests reads the same file). The e2e turns them into a matrix of calls:
  * one seeded Lead per key (stored as +<key>, which normalizes the same under any default country) and one
  * call per input, posted under the group's default country code. Pure apart from reading the file.
  */

@@ -3,7 +3,7 @@
  *                       [--skip-data] [--skip-integration-user] [--org-name <name>] [--package-version 04t…]
  *
  * Dev Hub API version check → scratch org from config/project-scratch-def.json → build + deploy force-app
- * (or install a package version) → permission sets for the admin (you) → Voice_Call_Integration_API from
+ * (or install a package version) → permission sets for the admin (you) → Vcl_Integration_API from
  * unpackaged/ → integration user (data/users/integration-user-def.json) → the inbound External Client App
  * run as that user → sample Leads/Contacts (data/sample-data-plan.json) → opens the setup page. Needs a Dev
  * Hub; without one it stops with exit code 2 and creates nothing.

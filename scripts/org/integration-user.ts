@@ -2,7 +2,7 @@
  * npm run org:integration-user -- [--target-org <alias>] [--skip-inbound-app]
  *
  * The integration user steps of `org:create`, on an org that exists already — to finish a run that stopped
- * there, or to set a scratch org up again: deploys Voice_Call_Integration_API (unpackaged/integration-user),
+ * there, or to set a scratch org up again: deploys Vcl_Integration_API (unpackaged/integration-user),
  * creates or completes the user `<alias>-integration`, proves its session, then deploys the inbound External
  * Client App run as that user. Safe to repeat. No org: NOT RUN, exit 2.
  */

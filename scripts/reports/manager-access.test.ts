@@ -22,7 +22,7 @@ function read(file: string, root: string): Node {
 }
 
 const reportType = read('reportTypes/Voice_Call_Logs.reportType-meta.xml', 'ReportType');
-const permissionSet = read('permissionsets/Voice_Call_Manager.permissionset-meta.xml', 'PermissionSet');
+const permissionSet = read('permissionsets/Vcl_Manager.permissionset-meta.xml', 'PermissionSet');
 
 /** Custom Call Log fields a report type column starts from (`Matched_Lead__c.Company` → `Matched_Lead__c`). */
 function reportTypeFields(): string[] {

@@ -23,13 +23,9 @@ export const APEX_RESULTS_DIR = 'test-results/apex';
 export const PACKAGE_NAME = 'Voice Call Logging';
 
 /** Assigned to the running (admin) user after deploy. */
-export const ADMIN_PERMISSION_SETS = [
-  'Voice_Call_Admin',
-  'Voice_Call_User',
-  'Voice_Call_Connection_Principal'
-];
+export const ADMIN_PERMISSION_SETS = ['Vcl_Admin', 'Vcl_User', 'Vcl_Connection_Principal'];
 /** Held by the voice system's run-as user only (listed in the user definition file too). */
-export const INTEGRATION_PERMISSION_SET = 'Voice_Call_Integration';
+export const INTEGRATION_PERMISSION_SET = 'Vcl_Integration';
 
 export function scratchCreateCommand(options: {
   alias: string;

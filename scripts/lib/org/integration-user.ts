@@ -6,8 +6,8 @@
  * sets. A user whose profile lacks API Enabled fails that login and is left behind without a saved session.
  * "Minimum Access - Salesforce" has no API Enabled and packaged permission sets never carry user permissions,
  * so the user is created with a bootstrap profile that has it (the definition's `profileName`), then gets
- * Voice_Call_Integration_API (unpackaged/: API Enabled, Apex REST Services, API Only) and
- * Voice_Call_Integration, and only then is moved to "Minimum Access - Salesforce" — the state an admin
+ * Vcl_Integration_API (unpackaged/: API Enabled, Apex REST Services, API Only) and
+ * Vcl_Integration, and only then is moved to "Minimum Access - Salesforce" — the state an admin
  * builds in production. The saved session is then proven with a token refresh (a REST call as the user) and
  * the effective permissions read from its assignments.
  *
@@ -15,7 +15,7 @@
  */
 import { parseSfJson } from '../cli/exec';
 
-export const INTEGRATION_API_PERMISSION_SET = 'Voice_Call_Integration_API';
+export const INTEGRATION_API_PERMISSION_SET = 'Vcl_Integration_API';
 /** What the user ends with: only the two permission sets grant anything. */
 export const INTEGRATION_PROFILE = 'Minimum Access - Salesforce';
 /** `sf org create user` exit code when the user exists but a later action (permission sets, password) failed. */

@@ -75,7 +75,7 @@ describe('integration user state', () => {
   const ready: IntegrationUserFacts = {
     username: 'u@example.com',
     profileName: INTEGRATION_PROFILE,
-    assignedPermissionSets: ['Voice_Call_Integration', INTEGRATION_API_PERMISSION_SET, 'Other'],
+    assignedPermissionSets: ['Vcl_Integration', INTEGRATION_API_PERMISSION_SET, 'Other'],
     permissions: { apiEnabled: true, apexRestServices: true, apiUserOnly: true },
     sessionError: undefined
   };
@@ -90,7 +90,7 @@ describe('integration user state', () => {
         {
           ...ready,
           profileName: 'Standard User',
-          assignedPermissionSets: ['Voice_Call_Integration'],
+          assignedPermissionSets: ['Vcl_Integration'],
           permissions: { apiEnabled: true, apexRestServices: false, apiUserOnly: false },
           sessionError: 'INVALID_SESSION_ID'
         },
@@ -99,8 +99,8 @@ describe('integration user state', () => {
     ).toEqual([
       'the saved session for u@example.com does not work: INVALID_SESSION_ID',
       'profile is "Standard User", expected "Minimum Access - Salesforce"',
-      'permission set(s) not assigned: Voice_Call_Integration_API',
-      'lacks Apex REST Services, API Only User (granted by Voice_Call_Integration_API)'
+      'permission set(s) not assigned: Vcl_Integration_API',
+      'lacks Apex REST Services, API Only User (granted by Vcl_Integration_API)'
     ]);
   });
 
@@ -117,11 +117,11 @@ describe('integration user state', () => {
     expect(
       readAssignments([
         row('X00eAu000001AbCd', true, false, false, false),
-        row('Voice_Call_Integration_API', false, true, true, true),
-        row('Voice_Call_Integration', false, false, false, false)
+        row('Vcl_Integration_API', false, true, true, true),
+        row('Vcl_Integration', false, false, false, false)
       ])
     ).toEqual({
-      permissionSets: ['Voice_Call_Integration_API', 'Voice_Call_Integration'],
+      permissionSets: ['Vcl_Integration_API', 'Vcl_Integration'],
       permissions: { apiEnabled: true, apexRestServices: true, apiUserOnly: true }
     });
     expect(readAssignments([row('X00e', true, true, false, false)]).permissions).toEqual({
@@ -139,7 +139,7 @@ describe('integration user state', () => {
 describe('unpackaged/: what packages cannot grant, and the inbound app', () => {
   const parser = new XMLParser({ isArray: (name) => name === 'userPermissions' });
 
-  it('Voice_Call_Integration_API grants exactly API Enabled, Apex REST Services and API Only', () => {
+  it('Vcl_Integration_API grants exactly API Enabled, Apex REST Services and API Only', () => {
     const xml = parser.parse(
       repoFile(
         `${INTEGRATION_API_SOURCE}/permissionsets/${INTEGRATION_API_PERMISSION_SET}.permissionset-meta.xml`
@@ -258,7 +258,7 @@ describe('packaging', () => {
   it('refuses a version that did not build, with the Dev Hub errors', () => {
     expect(() =>
       readPackageVersion(fixtureResult<PackageVersionResult>('package-version-create.error-status.json'))
-    ).toThrow(/status Error\):\n {2}Voice_Setup: Component \[c:voiceSetup\] not found/);
+    ).toThrow(/status Error\):\n {2}Voice_Setup: Component \[c:vclSetup\] not found/);
     expect(() => readPackageVersion(undefined)).toThrow(/no result/);
   });
 
@@ -271,9 +271,7 @@ describe('packaging', () => {
     ).not.toThrow();
     expect(() =>
       readInstallResult(fixtureResult<InstallRequestResult>('package-install.error.json'))
-    ).toThrow(
-      'package install ended with status ERROR:\n  (Voice_Call_Admin) Permission set license required'
-    );
+    ).toThrow('package install ended with status ERROR:\n  (Vcl_Admin) Permission set license required');
   });
 });
 

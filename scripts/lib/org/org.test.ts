@@ -103,7 +103,7 @@ describe('commands', () => {
       permsets: string[];
       profileName: string;
     };
-    expect(def.permsets).toEqual(['Voice_Call_Integration_API', INTEGRATION_PERMISSION_SET]);
+    expect(def.permsets).toEqual(['Vcl_Integration_API', INTEGRATION_PERMISSION_SET]);
     expect(INTEGRATION_PERMISSION_SETS).toEqual(def.permsets);
     // The CLI logs in as the new user before assigning permission sets: the bootstrap profile must have
     // API Enabled ("Minimum Access - Salesforce" has not); the user is moved to Minimum Access afterwards.
@@ -216,12 +216,12 @@ describe('sample data plan', () => {
 describe('deployable summary', () => {
   it('counts components by type and headlines classes, objects and LWCs', () => {
     const components = [
-      { type: 'ApexClass', name: 'PhoneKey' },
-      { type: 'ApexClass', name: 'PhoneKey_Tests' },
+      { type: 'ApexClass', name: 'VclPhoneKey' },
+      { type: 'ApexClass', name: 'VclPhoneKey_Tests' },
       { type: 'CustomObject', name: 'Call_Log__c' },
       { type: 'CustomField', name: 'Call_Log__c.Status__c' },
       { type: 'CustomField', name: 'Call_Log__c.From_Number__c' },
-      { type: 'LightningComponentBundle', name: 'callLogPanel' }
+      { type: 'LightningComponentBundle', name: 'vclCallLogPanel' }
     ];
     expect(countByType(components.map((c) => c.type))).toEqual([
       { type: 'ApexClass', count: 2 },

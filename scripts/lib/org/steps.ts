@@ -218,7 +218,7 @@ export async function ensureIntegrationUser(
 export const INTEGRATION_USER_STEPS = 2;
 
 /**
- * The integration user steps of `org:create` and `org:integration-user`: deploys Voice_Call_Integration_API
+ * The integration user steps of `org:create` and `org:integration-user`: deploys Vcl_Integration_API
  * from unpackaged/, then creates or completes the user `<adminAlias>-integration`. Returns its username.
  */
 export async function setUpIntegrationUser(adminAlias: string, progress: Progress): Promise<string> {

@@ -10,7 +10,7 @@ export const INGEST_PATH = '/services/apexrest/voice/v1/calls';
 export const MAX_CALLS_PER_REQUEST = 200;
 
 /**
- * Largest request body the endpoint accepts, in UTF-8 bytes (docs/api; CallIngestionService.MAX_REQUEST_BYTES).
+ * Largest request body the endpoint accepts, in UTF-8 bytes (docs/api; VclCallIngestionService.MAX_REQUEST_BYTES).
  * A larger body is answered 400 before it is read: the client splits by size as well as by count.
  */
 export const MAX_REQUEST_BYTES = 1_000_000;

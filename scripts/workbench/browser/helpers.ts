@@ -54,12 +54,12 @@ export async function chooseOption(combobox: Locator, option: string | RegExp): 
     .click();
 }
 
-export const DATATABLE_ROWS = 'c-sync-log lightning-datatable tbody tr';
+export const DATATABLE_ROWS = 'c-vcl-sync-log lightning-datatable tbody tr';
 
 export async function syncLogReady(page: Page): Promise<void> {
   await page.locator(DATATABLE_ROWS).first().waitFor({ timeout: 15_000 });
   await page
-    .locator('c-sync-log .page-text')
+    .locator('c-vcl-sync-log .page-text')
     .filter({ hasText: /of \d+/ })
     .waitFor();
 }
@@ -184,21 +184,21 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export const SCREENS: Array<{ route: string; ready: (page: Page) => Promise<void> }> = [
   {
     route: 'setup',
-    ready: (page) => page.locator('c-voice-setup .status-counts li').first().waitFor({ timeout: 15_000 })
+    ready: (page) => page.locator('c-vcl-setup .status-counts li').first().waitFor({ timeout: 15_000 })
   },
   {
     route: 'field-mapping',
     ready: (page) =>
-      page.locator('c-field-mapping table.mappings tbody tr').first().waitFor({ timeout: 15_000 })
+      page.locator('c-vcl-field-mapping table.mappings tbody tr').first().waitFor({ timeout: 15_000 })
   },
   { route: 'sync-log', ready: syncLogReady },
   {
     route: 'lead',
-    ready: (page) => page.locator('c-call-log-panel li.call').first().waitFor({ timeout: 15_000 })
+    ready: (page) => page.locator('c-vcl-call-log-panel li.call').first().waitFor({ timeout: 15_000 })
   },
   {
     route: 'contact',
-    ready: (page) => page.locator('c-call-log-panel li.call').first().waitFor({ timeout: 15_000 })
+    ready: (page) => page.locator('c-vcl-call-log-panel li.call').first().waitFor({ timeout: 15_000 })
   }
 ];
 

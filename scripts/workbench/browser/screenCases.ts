@@ -19,10 +19,10 @@ export const SCREEN_CASES: BrowserCase[] = [
     async run({ page, open, screenshot }) {
       await open('field-mapping');
       await screen('field-mapping').ready(page);
-      const rows = await page.locator('c-field-mapping table.mappings tbody tr').count();
+      const rows = await page.locator('c-vcl-field-mapping table.mappings tbody tr').count();
       check(rows === 12, `expected 12 mapping rows, got ${rows}`);
       const defaults = await page
-        .locator('c-field-mapping lightning-badge')
+        .locator('c-vcl-field-mapping lightning-badge')
         .filter({ hasText: 'Default' })
         .count();
       check(defaults >= 1, 'no Default badges');
@@ -34,7 +34,7 @@ export const SCREEN_CASES: BrowserCase[] = [
     async run({ page, open, screenshot }) {
       await open('field-mapping');
       await screen('field-mapping').ready(page);
-      const mapping = page.locator('c-field-mapping');
+      const mapping = page.locator('c-vcl-field-mapping');
       const row = mapping
         .locator('table.mappings tbody tr')
         .filter({ has: page.locator('lightning-combobox.payload-key', { hasText: 'disposition' }) });
@@ -67,9 +67,9 @@ export const SCREEN_CASES: BrowserCase[] = [
       await screen('sync-log').ready(page);
       const rows = await page.locator(DATATABLE_ROWS).count();
       check(rows === 50, `expected 50 rows, got ${rows}`);
-      const pageText = await page.locator('c-sync-log .page-text').innerText();
+      const pageText = await page.locator('c-vcl-sync-log .page-text').innerText();
       check(pageText.includes('of 137'), `paging text: ${pageText}`);
-      const text = await page.locator('c-sync-log lightning-datatable').innerText();
+      const text = await page.locator('c-vcl-sync-log lightning-datatable').innerText();
       for (const status of ['Logged', 'Failed', 'Unmatched', 'Dead Letter']) {
         check(text.includes(status), `no ${status} row`);
       }
@@ -81,8 +81,8 @@ export const SCREEN_CASES: BrowserCase[] = [
     async run({ page, open }) {
       await open('sync-log');
       await screen('sync-log').ready(page);
-      await chooseOption(page.locator('c-sync-log lightning-combobox[data-id="status"]'), 'Failed');
-      const pageText = page.locator('c-sync-log .page-text');
+      await chooseOption(page.locator('c-vcl-sync-log lightning-combobox[data-id="status"]'), 'Failed');
+      const pageText = page.locator('c-vcl-sync-log .page-text');
       await pageText.filter({ hasNotText: 'of 137' }).waitFor({ timeout: 8000 });
       const statuses = await page.locator(`${DATATABLE_ROWS} td[data-label="Status"]`).allInnerTexts();
       check(statuses.length > 0 && statuses.length < 50, `filtered rows: ${statuses.length}`);
@@ -118,7 +118,7 @@ export const SCREEN_CASES: BrowserCase[] = [
       await open('sync-log');
       await screen('sync-log').ready(page);
       await page.locator(DATATABLE_ROWS).getByRole('button', { name: 'CL-002479' }).click();
-      const detail = page.locator('c-sync-log lightning-card.detail');
+      const detail = page.locator('c-vcl-sync-log lightning-card.detail');
       await detail.getByText('UNABLE_TO_LOCK_ROW', { exact: false }).first().waitFor();
       await detail.locator('pre.payload').waitFor();
       check(
@@ -147,7 +147,7 @@ export const SCREEN_CASES: BrowserCase[] = [
     async run({ page, open, screenshot }) {
       await open('lead');
       await screen('lead').ready(page);
-      const panel = page.locator('c-call-log-panel');
+      const panel = page.locator('c-vcl-call-log-panel');
       await panel.getByText('Calls (27)').waitFor();
       check((await panel.locator('li.call').count()) === 10, 'first page is not 10 calls');
       check((await panel.locator('.appointment').count()) > 0, 'no appointment chips');
@@ -165,7 +165,7 @@ export const SCREEN_CASES: BrowserCase[] = [
     async run({ page, open }) {
       await open('lead');
       await screen('lead').ready(page);
-      await page.locator('c-call-log-panel').getByRole('button', { name: 'Open Task' }).first().click();
+      await page.locator('c-vcl-call-log-panel').getByRole('button', { name: 'Open Task' }).first().click();
       await expectToast(page, /would open Task 00T/);
     }
   },
@@ -174,7 +174,7 @@ export const SCREEN_CASES: BrowserCase[] = [
     async run({ page, open, screenshot }) {
       await open('contact');
       await screen('contact').ready(page);
-      const panel = page.locator('c-call-log-panel');
+      const panel = page.locator('c-vcl-call-log-panel');
       await panel.getByText(/^Calls \(\d+\)$/).waitFor();
       // The Contact's own calls (from the sync log fixture), not the Lead's.
       const first = await panel.locator('li.call h3').first().innerText();

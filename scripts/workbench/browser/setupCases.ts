@@ -15,7 +15,7 @@ export const SETUP_CASES: BrowserCase[] = [
     async run({ page, open, screenshot }) {
       await open('setup');
       await screen('setup').ready(page);
-      const setup = page.locator('c-voice-setup');
+      const setup = page.locator('c-vcl-setup');
       await setup.getByText('Connected (HTTP 200)').waitFor();
       const badges = await setup.locator('.status-counts li').allInnerTexts();
       check(
@@ -38,7 +38,7 @@ export const SETUP_CASES: BrowserCase[] = [
     async run({ page, open, screenshot }) {
       await open('setup');
       await screen('setup').ready(page);
-      const connection = page.locator('c-voice-connection-card');
+      const connection = page.locator('c-vcl-connection-card');
       await connection.getByText('Connected (HTTP 200)').waitFor();
       const url = await connection.locator('.connection-url').innerText();
       check(url === 'https://api.voice.example.com/v1', `URL shown: ${url}`);
@@ -50,7 +50,7 @@ export const SETUP_CASES: BrowserCase[] = [
         (await connection.locator('.url-input').count()) === 0,
         'URL field offered although the URL is set'
       );
-      const user = page.locator('c-voice-integration-user-card');
+      const user = page.locator('c-vcl-integration-user-card');
       await user.locator('.integration-user-summary').filter({ hasText: 'can post calls' }).waitFor();
       const checks = await user.locator('li.check').allInnerTexts();
       check(checks.length === 5, `checks: ${JSON.stringify(checks)}`);
@@ -66,7 +66,7 @@ export const SETUP_CASES: BrowserCase[] = [
     async run({ page, open, screenshot }) {
       await open('setup', 'missingPermission');
       await screen('setup').ready(page);
-      const user = page.locator('c-voice-integration-user-card');
+      const user = page.locator('c-vcl-integration-user-card');
       const summary = await user.locator('.integration-user-summary').innerText();
       check(summary.includes('2 missing') && summary.includes('Apex REST Services'), `summary: ${summary}`);
       const missing = user
@@ -75,7 +75,7 @@ export const SETUP_CASES: BrowserCase[] = [
       const texts = await missing.allInnerTexts();
       check(texts.length === 2, `missing checks: ${JSON.stringify(texts)}`);
       check(
-        texts.every((t) => t.includes('Voice_Call_Integration_API')),
+        texts.every((t) => t.includes('Vcl_Integration_API')),
         `the fix is not named: ${JSON.stringify(texts)}`
       );
       const ratio = await contrastRatio(missing.first().locator('.check-detail'));
@@ -90,7 +90,7 @@ export const SETUP_CASES: BrowserCase[] = [
     async run({ page, open, screenshot }) {
       await open('setup', 'urlNotSet');
       await screen('setup').ready(page);
-      const connection = page.locator('c-voice-connection-card');
+      const connection = page.locator('c-vcl-connection-card');
       await connection.locator('.connection-url').filter({ hasText: 'Not set' }).waitFor();
       const test = connection.getByRole('button', { name: 'Test connection' });
       check(await test.isDisabled(), 'Test connection enabled without a URL');
@@ -122,7 +122,7 @@ export const SETUP_CASES: BrowserCase[] = [
       await page.getByRole('link', { name: 'Missing permission' }).click();
       await page.waitForURL(/state=missingPermission/);
       await screen('setup').ready(page);
-      const user = page.locator('c-voice-integration-user-card');
+      const user = page.locator('c-vcl-integration-user-card');
       await user.locator('.integration-user-summary').filter({ hasText: '2 missing' }).waitFor();
       check(
         (await page.getByRole('link', { name: 'Missing permission' }).getAttribute('aria-current')) ===
@@ -143,7 +143,7 @@ export const SETUP_CASES: BrowserCase[] = [
     async run({ page, open, screenshot }) {
       await open('setup');
       await screen('setup').ready(page);
-      const setup = page.locator('c-voice-setup');
+      const setup = page.locator('c-vcl-setup');
       await setup.getByRole('button', { name: 'Start backfill' }).click();
       await setup.locator('lightning-progress-bar.backfill-progress').waitFor({ timeout: 8000 });
       const firstCounts = await setup.locator('.backfill-counts').innerText();
@@ -159,7 +159,7 @@ export const SETUP_CASES: BrowserCase[] = [
     async run({ page, open, screenshot }) {
       await open('setup');
       await screen('setup').ready(page);
-      const card = page.locator('c-voice-retry-job');
+      const card = page.locator('c-vcl-retry-job');
       const status = card.locator('.retry-job-status');
       await status.filter({ hasText: 'Not scheduled yet' }).waitFor();
       await card.getByRole('button', { name: 'Run now' }).click();
@@ -175,7 +175,7 @@ export const SETUP_CASES: BrowserCase[] = [
     async run({ page, open }) {
       await open('setup');
       await screen('setup').ready(page);
-      const setup = page.locator('c-voice-setup');
+      const setup = page.locator('c-vcl-setup');
       await setup.getByLabel('Phone number').fill('(415) 555-0142');
       await setup.getByRole('button', { name: 'Test Sync' }).click();
       const explanation = setup.locator('.test-explanation');
@@ -193,12 +193,12 @@ export const SETUP_CASES: BrowserCase[] = [
     async run({ page, open }) {
       await open('setup');
       await screen('setup').ready(page);
-      const setup = page.locator('c-voice-setup');
+      const setup = page.locator('c-vcl-setup');
       await chooseOption(
         setup.locator('lightning-combobox').filter({ hasText: 'Owner of the Task and Event' }),
         'A default owner'
       );
-      const picker = setup.locator('c-voice-settings-form lightning-record-picker');
+      const picker = setup.locator('c-vcl-settings-form lightning-record-picker');
       await picker.waitFor();
       await chooseOption(picker, 'Priya Raman');
       await setup.getByRole('button', { name: 'Save settings' }).click();

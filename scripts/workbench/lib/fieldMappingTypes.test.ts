@@ -1,6 +1,6 @@
 /**
  * The workbench's field-mapping type check reads the package's Field_Mapping_Type_Rules resource, the table
- * FieldMappingTypeRules.cls reads in the org: one data file, no copy to drift.
+ * VclFieldMappingTypeRules.cls reads in the org: one data file, no copy to drift.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,9 +18,9 @@ describe('field-mapping type rules', () => {
     expect(acceptsPayloadType('NOPE', 'STRING')).toBe(false);
   });
 
-  it('knows every payload type CallFieldMappings.cls declares', () => {
+  it('knows every payload type VclCallFieldMappings.cls declares', () => {
     const apex = readFileSync(
-      path.join(ROOT, 'force-app/main/settings/classes/CallFieldMappings.cls'),
+      path.join(ROOT, 'force-app/main/settings/classes/VclCallFieldMappings.cls'),
       'utf8'
     );
     const declared = [...apex.matchAll(/public static final String T_\w+ = '(\w+)';/g)].map(

@@ -28,34 +28,36 @@ describe('fixture registry', () => {
   });
 
   it('maps Class.method to the fixture of lwc-src/<component>/__tests__/data', () => {
-    writeJson(root, 'lwc-src/syncLog/__tests__/data/SyncLogController.getCallLogs.json', {
+    writeJson(root, 'lwc-src/vclSyncLog/__tests__/data/VclSyncLogController.getCallLogs.json', {
       rows: [{ id: 'a01' }]
     });
-    writeJson(root, 'lwc-src/voiceSetup/__tests__/data/VoiceSettingsController.getSettings.json', {
+    writeJson(root, 'lwc-src/vclSetup/__tests__/data/VclSettingsController.getSettings.json', {
       syncThreshold: 50
     });
 
     const registry = findFixtures(path.join(root, 'lwc-src'), root);
 
     expect(new Set(registry.byKey.keys())).toEqual(
-      new Set(['SyncLogController.getCallLogs', 'VoiceSettingsController.getSettings'])
+      new Set(['VclSyncLogController.getCallLogs', 'VclSettingsController.getSettings'])
     );
-    expect(registry.byKey.get('SyncLogController.getCallLogs')).toMatchObject({
-      component: 'syncLog',
-      relativePath: 'lwc-src/syncLog/__tests__/data/SyncLogController.getCallLogs.json',
+    expect(registry.byKey.get('VclSyncLogController.getCallLogs')).toMatchObject({
+      component: 'vclSyncLog',
+      relativePath: 'lwc-src/vclSyncLog/__tests__/data/VclSyncLogController.getCallLogs.json',
       data: { rows: [{ id: 'a01' }] }
     });
   });
 
   it('reads X.y.<state>.json as a sample state, notes non-Apex file names, and returns nothing without lwc-src', () => {
-    writeJson(root, 'lwc-src/panel/__tests__/data/CallLogPanelController.getCalls.empty.json', { rows: [] });
+    writeJson(root, 'lwc-src/panel/__tests__/data/VclCallLogPanelController.getCalls.empty.json', {
+      rows: []
+    });
     writeJson(root, 'lwc-src/panel/__tests__/data/notes.json', {});
 
     const registry = findFixtures(path.join(root, 'lwc-src'), root);
 
     expect(registry.byKey.size).toBe(0);
     expect([...registry.states.keys()]).toEqual(['empty']);
-    expect(registry.states.get('empty')?.get('CallLogPanelController.getCalls')).toMatchObject({
+    expect(registry.states.get('empty')?.get('VclCallLogPanelController.getCalls')).toMatchObject({
       component: 'panel',
       data: { rows: [] }
     });
@@ -97,10 +99,15 @@ describe('fixture registry', () => {
     const registry = findFixtures(path.join(root, 'lwc-src'), root);
 
     expect(() =>
-      requireFixture(registry, 'SyncLogController.getCallLogs', 'syncLog', 'lwc-src/syncLog/syncLog.ts')
+      requireFixture(
+        registry,
+        'VclSyncLogController.getCallLogs',
+        'vclSyncLog',
+        'lwc-src/vclSyncLog/vclSyncLog.ts'
+      )
     ).toThrow(MissingFixtureError);
-    expect(() => requireFixture(registry, 'SyncLogController.getCallLogs', 'syncLog')).toThrow(
-      'No sample data for Apex method SyncLogController.getCallLogs. Add the fixture lwc-src/syncLog/__tests__/data/SyncLogController.getCallLogs.json'
+    expect(() => requireFixture(registry, 'VclSyncLogController.getCallLogs', 'vclSyncLog')).toThrow(
+      'No sample data for Apex method VclSyncLogController.getCallLogs. Add the fixture lwc-src/vclSyncLog/__tests__/data/VclSyncLogController.getCallLogs.json'
     );
   });
 
@@ -114,8 +121,8 @@ describe('fixture registry', () => {
   });
 
   it('parses Apex specifiers and fixture names', () => {
-    expect(apexKeyFromSpecifier('@salesforce/apex/SyncLogController.getCallLogs')).toBe(
-      'SyncLogController.getCallLogs'
+    expect(apexKeyFromSpecifier('@salesforce/apex/VclSyncLogController.getCallLogs')).toBe(
+      'VclSyncLogController.getCallLogs'
     );
     expect(apexKeyFromSpecifier('@salesforce/apex')).toBeUndefined();
     expect(apexKeyFromSpecifier('@salesforce/apex/ns.Class.method')).toBeUndefined();

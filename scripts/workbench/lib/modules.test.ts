@@ -19,9 +19,9 @@ describe('workbench module resolution', () => {
   const paths = workbenchPaths(PROJECT_ROOT);
 
   it('maps Apex, schema, user and permission imports', () => {
-    expect(resolveWorkbenchSpecifier('@salesforce/apex/SyncLogController.getCallLogs', paths)).toEqual({
+    expect(resolveWorkbenchSpecifier('@salesforce/apex/VclSyncLogController.getCallLogs', paths)).toEqual({
       kind: 'apex',
-      key: 'SyncLogController.getCallLogs'
+      key: 'VclSyncLogController.getCallLogs'
     });
     expect(resolveWorkbenchSpecifier('@salesforce/apex', paths)).toEqual({
       kind: 'file',
@@ -70,7 +70,7 @@ describe('workbench module resolution', () => {
 
   it('leaves c/*, lightning/* and npm modules to the LWC resolver', () => {
     for (const specifier of [
-      'c/syncLog',
+      'c/vclSyncLog',
       'lightning/datatable',
       'lwc',
       '@salesforce/label/LightningToast.close'
@@ -93,9 +93,9 @@ describe('workbench module resolution', () => {
     beforeEach(() => {
       root = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-modules-'));
       for (const file of [
-        'lwc-src/syncLog/syncLog.ts',
-        'lwc-src/callFormat/callFormat.ts',
-        'force-app/main/default/lwc/syncLog/syncLog.js'
+        'lwc-src/vclSyncLog/vclSyncLog.ts',
+        'lwc-src/vclCallFormat/vclCallFormat.ts',
+        'force-app/main/default/lwc/vclSyncLog/vclSyncLog.js'
       ]) {
         fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
         fs.writeFileSync(path.join(root, file), '');
@@ -106,11 +106,14 @@ describe('workbench module resolution', () => {
 
     it('lists components from lwc-src or their compiled output', () => {
       const rootPaths = workbenchPaths(root);
-      expect(listComponents(rootPaths, 'lwc-src').map((c) => c.name)).toEqual(['callFormat', 'syncLog']);
+      expect(listComponents(rootPaths, 'lwc-src').map((c) => c.name)).toEqual([
+        'vclCallFormat',
+        'vclSyncLog'
+      ]);
       expect(listComponents(rootPaths, 'compiled')).toEqual([
         {
-          name: 'syncLog',
-          entry: path.join(root, 'force-app/main/default/lwc/syncLog/syncLog.js'),
+          name: 'vclSyncLog',
+          entry: path.join(root, 'force-app/main/default/lwc/vclSyncLog/vclSyncLog.js'),
           source: 'compiled'
         }
       ]);
@@ -121,12 +124,12 @@ describe('workbench module resolution', () => {
       const records = lwcModuleRecords(rootPaths, listComponents(rootPaths, 'lwc-src'));
       const byName = new Map(records.flatMap((r) => ('name' in r ? [[r.name, r.path] as const] : [])));
 
-      expect(byName.get('c/syncLog')).toBe(path.join(root, 'lwc-src/syncLog/syncLog.ts'));
+      expect(byName.get('c/vclSyncLog')).toBe(path.join(root, 'lwc-src/vclSyncLog/vclSyncLog.ts'));
       expect(byName.get('lightning/navigation')).toBe(path.join(rootPaths.runtimeDir, 'navigation.ts'));
       expect(byName.get('@salesforce/gate/bc.260.enableComboboxElementInternals')).toBe(
         path.join(rootPaths.runtimeDir, 'closedGate.ts')
       );
-      expect(byName.get('c/voiceSetup')).toContain(path.join('wb', 'missingComponent'));
+      expect(byName.get('c/vclSetup')).toContain(path.join('wb', 'missingComponent'));
       const targets = records.flatMap((record) =>
         'path' in record ? [record.path] : 'dir' in record ? [record.dir] : []
       );
@@ -139,11 +142,11 @@ describe('workbench module resolution', () => {
       expect(
         componentOfFile(
           rootPaths,
-          path.join(root, 'force-app/main/default/lwc/syncLog/syncLog.js?specifier=c/syncLog')
+          path.join(root, 'force-app/main/default/lwc/vclSyncLog/vclSyncLog.js?specifier=c/vclSyncLog')
         )
-      ).toBe('syncLog');
-      expect(componentOfFile(rootPaths, path.join(root, 'lwc-src/callFormat/callFormat.ts'))).toBe(
-        'callFormat'
+      ).toBe('vclSyncLog');
+      expect(componentOfFile(rootPaths, path.join(root, 'lwc-src/vclCallFormat/vclCallFormat.ts'))).toBe(
+        'vclCallFormat'
       );
       expect(componentOfFile(rootPaths, path.join(root, 'node_modules/x.js'))).toBeUndefined();
     });

@@ -54,7 +54,7 @@ export const PLATFORM_STAND_INS: Readonly<Record<string, string>> = {
 };
 
 /** Components the shell renders; a missing one becomes a placeholder (build warning, tests fail). */
-export const SHELL_COMPONENTS = ['voiceSetup', 'fieldMapping', 'syncLog', 'callLogPanel'] as const;
+export const SHELL_COMPONENTS = ['vclSetup', 'vclFieldMapping', 'vclSyncLog', 'vclCallLogPanel'] as const;
 
 export type ComponentSource = 'compiled' | 'lwc-src';
 

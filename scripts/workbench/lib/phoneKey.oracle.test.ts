@@ -1,5 +1,5 @@
 /**
- * Oracle: the phone key (port of PhoneKey.cls, same rules resource) against libphonenumber-js itself, over
+ * Oracle: the phone key (port of VclPhoneKey.cls, same rules resource) against libphonenumber-js itself, over
  * libphonenumber-js's example number of every country, written the ways voice systems and CRM users write
  * them, with the org's default country set to the number's own calling code and to +1. Agreement means the
  * same E.164 digits as libphonenumber's reading of the same text (no key where libphonenumber's reading is

@@ -2,11 +2,11 @@ import { loadVectors } from '../../e2e/vectors';
 import { readCommittedRules } from '../../build/phone-rules';
 import { PhoneKeyReader } from '../runtime/phoneKey';
 
-// The same vectors and rules PhoneKey_Tests (Apex) reads: the port must agree with every one of them.
+// The same vectors and rules VclPhoneKey_Tests (Apex) reads: the port must agree with every one of them.
 const vectors = loadVectors();
 const reader = new PhoneKeyReader(readCommittedRules());
 
-describe('PhoneKeyReader (port of PhoneKey.cls)', () => {
+describe('PhoneKeyReader (port of VclPhoneKey.cls)', () => {
   it.each(vectors.equivalent.flatMap((g) => g.inputs.map((input) => [input, g.defaultCountryCode, g.key])))(
     'keys %p (default country %s) as %s',
     (input, defaultCountryCode, key) => {

@@ -4,7 +4,7 @@ import { workbenchResolver } from './plugins';
 import { workbenchPaths } from './modules';
 
 const paths = workbenchPaths(path.resolve(__dirname, '..', '..', '..'));
-const IMPORTER = path.join(paths.compiledLwcDir, 'syncLog', 'syncLog.js');
+const IMPORTER = path.join(paths.compiledLwcDir, 'vclSyncLog', 'vclSyncLog.js');
 
 function resolver(keys: string[] = [], computed: string[] = []) {
   const usedApex = new Map<string, string | undefined>();
@@ -12,7 +12,7 @@ function resolver(keys: string[] = [], computed: string[] = []) {
     byKey: new Map(
       keys.map((key) => [
         key,
-        { key, component: 'syncLog', relativePath: `x/${key}.json`, data: { rows: [] } }
+        { key, component: 'vclSyncLog', relativePath: `x/${key}.json`, data: { rows: [] } }
       ])
     ),
     states: new Map(),
@@ -36,24 +36,24 @@ function resolver(keys: string[] = [], computed: string[] = []) {
 
 describe('workbench resolver plugin', () => {
   it('fails the build naming the Apex method and the fixture it expects', () => {
-    expect(() => resolver().resolve('@salesforce/apex/SyncLogController.getCallLogs')).toThrow(
-      'No sample data for Apex method SyncLogController.getCallLogs (imported by force-app/main/default/lwc/syncLog/syncLog.js). Add the fixture lwc-src/syncLog/__tests__/data/SyncLogController.getCallLogs.json'
+    expect(() => resolver().resolve('@salesforce/apex/VclSyncLogController.getCallLogs')).toThrow(
+      'No sample data for Apex method VclSyncLogController.getCallLogs (imported by force-app/main/default/lwc/vclSyncLog/vclSyncLog.js). Add the fixture lwc-src/vclSyncLog/__tests__/data/VclSyncLogController.getCallLogs.json'
     );
   });
 
   it('backs Apex imports with the registry, or a computed preview answer, and records them', () => {
     const { resolve, load, usedApex } = resolver(
-      ['SyncLogController.getCallLogs'],
-      ['SyncLogController.retryCalls']
+      ['VclSyncLogController.getCallLogs'],
+      ['VclSyncLogController.retryCalls']
     );
-    const id = resolve('@salesforce/apex/SyncLogController.getCallLogs') as string;
-    expect(load(id)).toContain('createApexMethod("SyncLogController.getCallLogs")');
-    expect(resolve('@salesforce/apex/SyncLogController.retryCalls')).toBe(
-      '\0workbench:apex:SyncLogController.retryCalls'
+    const id = resolve('@salesforce/apex/VclSyncLogController.getCallLogs') as string;
+    expect(load(id)).toContain('createApexMethod("VclSyncLogController.getCallLogs")');
+    expect(resolve('@salesforce/apex/VclSyncLogController.retryCalls')).toBe(
+      '\0workbench:apex:VclSyncLogController.retryCalls'
     );
     expect([...usedApex.entries()]).toEqual([
-      ['SyncLogController.getCallLogs', 'syncLog'],
-      ['SyncLogController.retryCalls', 'syncLog']
+      ['VclSyncLogController.getCallLogs', 'vclSyncLog'],
+      ['VclSyncLogController.retryCalls', 'vclSyncLog']
     ]);
   });
 

@@ -29,9 +29,9 @@ const USER_SAVED = {
 
 function storeWith(connection: unknown): ApexStore {
   const fixtures: Record<string, unknown> = {
-    'VoiceConnectionController.getConnectionStatus': connection,
-    'VoiceIntegrationUserController.getIntegrationUserStatus': USER_READY,
-    'VoiceIntegrationUserController.saveIntegrationUser': USER_SAVED
+    'VclConnectionController.getConnectionStatus': connection,
+    'VclIntegrationUserController.getIntegrationUserStatus': USER_READY,
+    'VclIntegrationUserController.saveIntegrationUser': USER_SAVED
   };
   return new ApexStore(fixtures, createPreviewHandlers(Object.keys(fixtures)));
 }
@@ -48,20 +48,20 @@ async function message(promise: Promise<unknown>): Promise<string> {
 describe('Setup preview: Save connection', () => {
   it('stores a first URL and key, without the trailing slash, as saved but not tested', async () => {
     const store = storeWith(URL_NOT_SET);
-    const saved = await store.call('VoiceConnectionController.saveConnection', {
+    const saved = await store.call('VclConnectionController.saveConnection', {
       url: ' https://api.voice.example.com/v1/ ',
       apiKey: 'sk_live_1'
     });
     expect(saved).toMatchObject({ url: 'https://api.voice.example.com/v1', urlSet: true, apiKeySet: true });
     expect(saved).toMatchObject({ outcome: null, checkedAt: null });
-    expect(await store.call('VoiceConnectionController.getConnectionStatus')).toEqual(saved);
+    expect(await store.call('VclConnectionController.getConnectionStatus')).toEqual(saved);
     expect(JSON.stringify(saved)).not.toContain('sk_live_1');
   });
 
   it('refuses what the Apex refuses, with its messages', async () => {
     const store = storeWith(URL_NOT_SET);
     const save = (url: string, apiKey: string): Promise<string> =>
-      message(store.call('VoiceConnectionController.saveConnection', { url, apiKey }));
+      message(store.call('VclConnectionController.saveConnection', { url, apiKey }));
     expect(await save('', '')).toBe('Enter the voice system URL, the API key, or both.');
     expect(await save('http://voice.example.com', 'k')).toContain('https address');
     expect(await save('https://voice.example.com/?a=1', 'k')).toContain('https address');
@@ -74,11 +74,11 @@ describe('Setup preview: Save connection', () => {
   it('refuses another URL once one is set and says where to change it', async () => {
     const store = storeWith(READY);
     const refused = await message(
-      store.call('VoiceConnectionController.saveConnection', { url: 'https://other.example.com', apiKey: '' })
+      store.call('VclConnectionController.saveConnection', { url: 'https://other.example.com', apiKey: '' })
     );
     expect(refused).toContain('Setup → Named Credentials → Voice System');
     expect(
-      await store.call('VoiceConnectionController.saveConnection', { url: '', apiKey: 'sk_new' })
+      await store.call('VclConnectionController.saveConnection', { url: '', apiKey: 'sk_new' })
     ).toMatchObject({ url: READY.url, apiKeySet: true });
   });
 });
@@ -86,23 +86,23 @@ describe('Setup preview: Save connection', () => {
 describe('Setup preview: Save and check (integration user)', () => {
   it('answers the saved-user sample renamed to the picked sample user, and stores it', async () => {
     const store = storeWith(READY);
-    const saved = (await store.call('VoiceIntegrationUserController.saveIntegrationUser', {
+    const saved = (await store.call('VclIntegrationUserController.saveIntegrationUser', {
       userId: '0055g00000WbUsr3AAA'
     })) as typeof USER_SAVED;
     expect(saved.userId).toBe('0055g00000WbUsr3AAA');
     expect(saved.displayName).toBe('Sales Queue Owner');
     expect(saved.checks[0]?.detail).toBe('Assign it to Sales Queue Owner.');
-    expect(await store.call('VoiceIntegrationUserController.getIntegrationUserStatus')).toEqual(saved);
+    expect(await store.call('VclIntegrationUserController.getIntegrationUserStatus')).toEqual(saved);
   });
 
   it('keeps the current status when the same user is saved again, and refuses a non-user id', async () => {
     const store = storeWith(READY);
     expect(
-      await store.call('VoiceIntegrationUserController.saveIntegrationUser', { userId: USER_READY.userId })
+      await store.call('VclIntegrationUserController.saveIntegrationUser', { userId: USER_READY.userId })
     ).toEqual(USER_READY);
     expect(
       await message(
-        store.call('VoiceIntegrationUserController.saveIntegrationUser', { userId: '001000000000001' })
+        store.call('VclIntegrationUserController.saveIntegrationUser', { userId: '001000000000001' })
       )
     ).toContain('is not a user id');
   });

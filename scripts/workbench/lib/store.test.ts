@@ -24,7 +24,7 @@ const row = (id: string, status: string, receivedAt: string, fromNumber = '+1 (4
 });
 
 const FIXTURES: Record<string, unknown> = {
-  'SyncLogController.getCallLogs': {
+  'VclSyncLogController.getCallLogs': {
     rows: [
       row('a01000000000001', 'Failed', '2026-11-21T10:00:00.000Z'),
       row('a01000000000002', 'Logged', '2026-11-20T10:00:00.000Z', '+44 20 7946 0958'),
@@ -35,16 +35,16 @@ const FIXTURES: Record<string, unknown> = {
     pageSize: 3,
     offsetRows: 0
   },
-  'SyncLogController.getCallLogDetail': {
+  'VclSyncLogController.getCallLogDetail': {
     row: row('a01000000000001', 'Failed', '2026-11-21T10:00:00.000Z'),
     rawPayload: '{}'
   },
-  'CallLogPanelController.getCalls': {
+  'VclCallLogPanelController.getCalls': {
     rows: [row('a01000000000009', 'Logged', '2026-11-21T10:00:00.000Z')],
     total: 3,
     hasMore: true
   },
-  'VoiceSettingsController.getSettings': {
+  'VclSettingsController.getSettings': {
     defaultCountryCode: '1',
     syncThreshold: 50,
     eventDurationMinutes: 60,
@@ -54,30 +54,30 @@ const FIXTURES: Record<string, unknown> = {
     eventSubject: 'Ev',
     ownerRule: 'RecordOwner'
   },
-  'PhoneKeyBackfillController.getBackfillProgress': {
+  'VclPhoneKeyBackfillController.getBackfillProgress': {
     jobId: '707000000000001AAA',
     totalBatches: 8,
     batchesProcessed: 2,
     done: false,
     status: 'Processing'
   },
-  'PhoneTestSyncController.testSync': {
+  'VclPhoneTestSyncController.testSync': {
     input: '(415) 555-0142',
     phoneKey: '14155550142',
     matched: true,
     explanation: 'On the Lead.'
   },
-  'FieldMappingController.listPayloadKeys': [
+  'VclFieldMappingController.listPayloadKeys': [
     { key: 'summary', dataType: 'TEXTAREA' },
     { key: 'startedAt', dataType: 'DATETIME' }
   ],
-  'FieldMappingController.listTargetFields': {
+  'VclFieldMappingController.listTargetFields': {
     Task: [
       { apiName: 'Call_Result__c', dataType: 'STRING' },
       { apiName: 'Description', dataType: 'TEXTAREA' }
     ]
   },
-  'FieldMappingController.listMappings': [
+  'VclFieldMappingController.listMappings': [
     {
       id: 'm1',
       payloadKey: 'summary',
@@ -95,8 +95,8 @@ const FIXTURES: Record<string, unknown> = {
       isDefault: false
     }
   ],
-  'VoiceConnectionController.getConnectionStatus': { ok: true, outcome: 'OK' },
-  'VoiceConnectionController.testConnection': { ok: false, outcome: 'UNAUTHORIZED' }
+  'VclConnectionController.getConnectionStatus': { ok: true, outcome: 'OK' },
+  'VclConnectionController.testConnection': { ok: false, outcome: 'UNAUTHORIZED' }
 };
 
 function newStore(): { store: ApexStore; changes: string[] } {
@@ -145,8 +145,8 @@ describe('ApexStore', () => {
 
 describe('preview handlers', () => {
   it('need no fixture only for computed methods', () => {
-    expect(COMPUTED_METHODS.has('SyncLogController.retryCalls')).toBe(true);
-    expect(COMPUTED_METHODS.has('SyncLogController.getCallLogs')).toBe(false);
+    expect(COMPUTED_METHODS.has('VclSyncLogController.retryCalls')).toBe(true);
+    expect(COMPUTED_METHODS.has('VclSyncLogController.getCallLogs')).toBe(false);
     for (const key of COMPUTED_METHODS) {
       expect(Object.keys(createPreviewHandlers([]))).toContain(key);
     }
@@ -154,14 +154,14 @@ describe('preview handlers', () => {
 
   it('page, filter and sort the sync log like its server query, beyond the fixture page', async () => {
     const { store } = newStore();
-    const page = (await store.call('SyncLogController.getCallLogs', {
+    const page = (await store.call('VclSyncLogController.getCallLogs', {
       q: { statuses: [], sortBy: 'receivedAt', sortDirection: 'desc', pageSize: 5, offsetRows: 5 }
     })) as { rows: Array<{ id: string }>; total: number; hasMore: boolean };
     expect(page.total).toBe(7);
     expect(page.rows).toHaveLength(2);
     expect(page.hasMore).toBe(false);
 
-    const failed = (await store.call('SyncLogController.getCallLogs', {
+    const failed = (await store.call('VclSyncLogController.getCallLogs', {
       q: { statuses: ['Failed'], pageSize: 50, offsetRows: 0 }
     })) as {
       rows: Array<{ status: string }>;
@@ -170,7 +170,7 @@ describe('preview handlers', () => {
     expect(failed.rows.every((r) => r.status === 'Failed')).toBe(true);
     expect(failed.total).toBe(failed.rows.length);
 
-    const london = (await store.call('SyncLogController.getCallLogs', {
+    const london = (await store.call('VclSyncLogController.getCallLogs', {
       q: { phone: '7946', pageSize: 50, offsetRows: 0 }
     })) as { rows: unknown[] };
     expect(london.rows.length).toBeGreaterThan(0);
@@ -178,44 +178,44 @@ describe('preview handlers', () => {
 
   it('re-queue the selected calls and report the count', async () => {
     const { store, changes } = newStore();
-    await store.call('SyncLogController.getCallLogs', { q: { pageSize: 50, offsetRows: 0 } });
-    expect(await store.call('SyncLogController.retryCalls', { callLogIds: ['a01000000000001'] })).toBe(1);
-    const detail = (await store.call('SyncLogController.getCallLogDetail', {
+    await store.call('VclSyncLogController.getCallLogs', { q: { pageSize: 50, offsetRows: 0 } });
+    expect(await store.call('VclSyncLogController.retryCalls', { callLogIds: ['a01000000000001'] })).toBe(1);
+    const detail = (await store.call('VclSyncLogController.getCallLogDetail', {
       callLogId: 'a01000000000001'
     })) as { row: { status: string; nextAttemptAt: string } };
     expect(detail.row.status).toBe('Received');
     expect(detail.row.nextAttemptAt).toBe(new Date(NOW).toISOString());
-    expect(changes).toContain('SyncLogController.getCallLogs');
+    expect(changes).toContain('VclSyncLogController.getCallLogs');
     expect(
-      (await rejection(store.call('SyncLogController.retryCalls', { callLogIds: [] }))).body.message
+      (await rejection(store.call('VclSyncLogController.retryCalls', { callLogIds: [] }))).body.message
     ).toMatch(/Select at least one/);
   });
 
   it('re-sync every Failed and Dead Letter call', async () => {
     const { store } = newStore();
-    await store.call('SyncLogController.getCallLogs', { q: { pageSize: 50, offsetRows: 0 } });
-    const count = (await store.call('SyncLogController.resyncFailed')) as number;
+    await store.call('VclSyncLogController.getCallLogs', { q: { pageSize: 50, offsetRows: 0 } });
+    const count = (await store.call('VclSyncLogController.resyncFailed')) as number;
     expect(count).toBeGreaterThanOrEqual(2);
-    expect(await store.call('SyncLogController.resyncFailed')).toBe(0);
+    expect(await store.call('VclSyncLogController.resyncFailed')).toBe(0);
   });
 
   it('build a detail for rows without a detail fixture, null for no id', async () => {
     const { store } = newStore();
-    const detail = (await store.call('SyncLogController.getCallLogDetail', {
+    const detail = (await store.call('VclSyncLogController.getCallLogDetail', {
       callLogId: 'a01000000000002'
     })) as { row: { id: string }; rawPayload: string };
     expect(detail.row.id).toBe('a01000000000002');
     expect(JSON.parse(detail.rawPayload)).toMatchObject({ direction: 'inbound', from: '+44 20 7946 0958' });
-    expect(await store.call('SyncLogController.getCallLogDetail', { callLogId: null })).toBeNull();
+    expect(await store.call('VclSyncLogController.getCallLogDetail', { callLogId: null })).toBeNull();
     expect(
-      (await rejection(store.call('SyncLogController.getCallLogDetail', { callLogId: 'a01nothere00001' })))
+      (await rejection(store.call('VclSyncLogController.getCallLogDetail', { callLogId: 'a01nothere00001' })))
         .body.message
     ).toMatch(/deleted/);
   });
 
   it('page the call log panel for "Load more"', async () => {
     const { store } = newStore();
-    const second = (await store.call('CallLogPanelController.getCalls', {
+    const second = (await store.call('VclCallLogPanelController.getCalls', {
       recordId: '00Q',
       pageSize: 1,
       offsetRows: 1
@@ -228,7 +228,7 @@ describe('preview handlers', () => {
   it("show another record's own calls on the panel, built from its sync-log rows", async () => {
     const fixtures = {
       ...FIXTURES,
-      'CallLogPanelController.getCalls': {
+      'VclCallLogPanelController.getCalls': {
         rows: [
           {
             ...row('a01000000000009', 'Logged', '2026-11-21T10:00:00.000Z'),
@@ -238,7 +238,7 @@ describe('preview handlers', () => {
         ],
         total: 1
       },
-      'SyncLogController.getCallLogs': {
+      'VclSyncLogController.getCallLogs': {
         rows: [
           {
             ...row('a01000000000001', 'Failed', '2026-11-20T10:00:00.000Z'),
@@ -253,13 +253,13 @@ describe('preview handlers', () => {
       }
     };
     const store = new ApexStore(fixtures, createPreviewHandlers(Object.keys(fixtures)));
-    const lead = (await store.call('CallLogPanelController.getCalls', {
+    const lead = (await store.call('VclCallLogPanelController.getCalls', {
       recordId: '00Q000000000001AAA',
       pageSize: 10,
       offsetRows: 0
     })) as { rows: Array<{ id: string }> };
     expect(lead.rows.map((r) => r.id)).toEqual(['a01000000000009']);
-    const contact = (await store.call('CallLogPanelController.getCalls', {
+    const contact = (await store.call('VclCallLogPanelController.getCalls', {
       recordId: '003000000000001',
       pageSize: 10,
       offsetRows: 0
@@ -277,10 +277,10 @@ describe('preview handlers', () => {
 
   it('save valid settings and name each bad field otherwise', async () => {
     const { store } = newStore();
-    await store.call('VoiceSettingsController.saveSettings', { settings: { syncThreshold: 100 } });
-    expect(await store.call('VoiceSettingsController.getSettings')).toMatchObject({ syncThreshold: 100 });
+    await store.call('VclSettingsController.saveSettings', { settings: { syncThreshold: 100 } });
+    expect(await store.call('VclSettingsController.getSettings')).toMatchObject({ syncThreshold: 100 });
     const error = await rejection(
-      store.call('VoiceSettingsController.saveSettings', {
+      store.call('VclSettingsController.saveSettings', {
         settings: { syncThreshold: 0, ownerRule: 'DefaultOwner', defaultOwnerId: null }
       })
     );
@@ -290,12 +290,12 @@ describe('preview handlers', () => {
 
   it('advance the backfill on each poll until done', async () => {
     const { store } = newStore();
-    const jobId = (await store.call('PhoneKeyBackfillController.startPhoneKeyBackfill')) as string;
+    const jobId = (await store.call('VclPhoneKeyBackfillController.startPhoneKeyBackfill')) as string;
     expect(jobId).toBe('707000000000001AAA');
     const seen: number[] = [];
     let done = false;
     for (let i = 0; i < 6 && !done; i += 1) {
-      const progress = (await store.call('PhoneKeyBackfillController.getBackfillProgress', { jobId })) as {
+      const progress = (await store.call('VclPhoneKeyBackfillController.getBackfillProgress', { jobId })) as {
         batchesProcessed: number;
         done: boolean;
         status: string;
@@ -310,28 +310,30 @@ describe('preview handlers', () => {
   it('explain Test Sync for the sample number and for a number nobody has', async () => {
     const { store } = newStore();
     expect(
-      await store.call('PhoneTestSyncController.testSync', { phoneNumber: '415.555.0142' })
+      await store.call('VclPhoneTestSyncController.testSync', { phoneNumber: '415.555.0142' })
     ).toMatchObject({
       matched: true,
       phoneKey: '14155550142',
       input: '415.555.0142'
     });
     expect(
-      await store.call('PhoneTestSyncController.testSync', { phoneNumber: '555-123-4568' })
+      await store.call('VclPhoneTestSyncController.testSync', { phoneNumber: '555-123-4568' })
     ).toMatchObject({
       matched: false,
       phoneKey: '15551234568'
     });
-    expect(await store.call('PhoneTestSyncController.testSync', { phoneNumber: 'call me' })).toMatchObject({
-      matched: false,
-      phoneKey: null
-    });
+    expect(await store.call('VclPhoneTestSyncController.testSync', { phoneNumber: 'call me' })).toMatchObject(
+      {
+        matched: false,
+        phoneKey: null
+      }
+    );
   });
 
   it('show how Test Sync read the number, as the package reads it', async () => {
     const { store } = newStore();
     expect(
-      await store.call('PhoneTestSyncController.testSync', { phoneNumber: 'Cell: 415.555.0142 ext. 7' })
+      await store.call('VclPhoneTestSyncController.testSync', { phoneNumber: 'Cell: 415.555.0142 ext. 7' })
     ).toMatchObject({
       matched: true,
       phoneKey: '14155550142',
@@ -344,7 +346,7 @@ describe('preview handlers', () => {
   it('block saving mappings with a type clash, naming the row', async () => {
     const { store } = newStore();
     const error = await rejection(
-      store.call('FieldMappingController.saveMappings', {
+      store.call('VclFieldMappingController.saveMappings', {
         mappings: [
           { payloadKey: 'summary', targetObject: 'Task', targetField: 'Description', enabled: true },
           { payloadKey: 'summary', targetObject: 'Task', targetField: 'Call_Result__c', enabled: true }
@@ -352,35 +354,35 @@ describe('preview handlers', () => {
       })
     );
     expect(error.body.message).toContain('Row 2 (summary → Task.Call_Result__c)');
-    const saved = (await store.call('FieldMappingController.saveMappings', {
+    const saved = (await store.call('VclFieldMappingController.saveMappings', {
       mappings: [{ payloadKey: 'startedAt', targetObject: 'Task', targetField: 'Description', enabled: true }]
     })) as Array<{ id: string }>;
     expect(saved[0]?.id).toMatch(/^m0Wpreview/);
-    expect(await store.call('FieldMappingController.listMappings')).toHaveLength(1);
-    expect(await store.call('FieldMappingController.restoreDefaultMappings')).toEqual([
-      FIXTURES['FieldMappingController.listMappings'] &&
-        (FIXTURES['FieldMappingController.listMappings'] as unknown[])[0]
+    expect(await store.call('VclFieldMappingController.listMappings')).toHaveLength(1);
+    expect(await store.call('VclFieldMappingController.restoreDefaultMappings')).toEqual([
+      FIXTURES['VclFieldMappingController.listMappings'] &&
+        (FIXTURES['VclFieldMappingController.listMappings'] as unknown[])[0]
     ]);
   });
 
   it('check mappings with the Apex compatibility rules and messages', async () => {
     const { store } = newStore();
     expect(
-      await store.call('FieldMappingController.checkMapping', {
+      await store.call('VclFieldMappingController.checkMapping', {
         payloadKey: 'summary',
         targetObject: 'Task',
         targetField: 'Description'
       })
     ).toBeNull();
     expect(
-      await store.call('FieldMappingController.checkMapping', {
+      await store.call('VclFieldMappingController.checkMapping', {
         payloadKey: 'summary',
         targetObject: 'Task',
         targetField: 'Call_Result__c'
       })
     ).toBe("A TEXTAREA payload value (summary) can't go into Task.Call_Result__c (STRING).");
     expect(
-      await store.call('FieldMappingController.listTargetFields', { objectApiName: 'Task' })
+      await store.call('VclFieldMappingController.listTargetFields', { objectApiName: 'Task' })
     ).toHaveLength(2);
     const context = {
       params: {},
@@ -401,13 +403,13 @@ describe('preview handlers', () => {
 
   it('store the result of Test connection as the current status', async () => {
     const { store } = newStore();
-    const result = await store.call('VoiceConnectionController.testConnection');
+    const result = await store.call('VclConnectionController.testConnection');
     expect(result).toMatchObject({
       ok: false,
       outcome: 'UNAUTHORIZED',
       checkedAt: new Date(NOW).toISOString()
     });
-    expect(await store.call('VoiceConnectionController.getConnectionStatus')).toEqual(result);
+    expect(await store.call('VclConnectionController.getConnectionStatus')).toEqual(result);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Field-mapping type compatibility in the workbench: the package's Field_Mapping_Type_Rules resource, the same
- * table FieldMappingTypeRules.cls reads in the org (scripts/workbench/lib/plugins.ts bundles the JSON as a module).
+ * table VclFieldMappingTypeRules.cls reads in the org (scripts/workbench/lib/plugins.ts bundles the JSON as a module).
  */
 import rules from '../../../force-app/main/settings/staticresources/Field_Mapping_Type_Rules.json';
 

@@ -1,5 +1,5 @@
 /**
- * The package's phone key in the workbench: the port of PhoneKey.cls over the same generated rules
+ * The package's phone key in the workbench: the port of VclPhoneKey.cls over the same generated rules
  * resource the org reads (scripts/workbench/lib/plugins.ts bundles the JSON file as a module).
  */
 import rules from '../../../force-app/main/matching/staticresources/Phone_Key_Rules.json';

@@ -1,8 +1,8 @@
 /**
- * The phone key of force-app/main/matching/classes/PhoneKey.cls (docs/processing.md "Phone keys and matching"), ported
+ * The phone key of force-app/main/matching/classes/VclPhoneKey.cls (docs/processing.md "Phone keys and matching"), ported
  * line for line so the workbench's Test Sync preview shows the key and the reading the package would
  * produce. Both read the same generated rules (Phone_Key_Rules.json, from libphonenumber's metadata) and are
- * checked against the same vectors (Phone_Key_Vectors.json): a change to PhoneKey.cls that this port misses
+ * checked against the same vectors (Phone_Key_Vectors.json): a change to VclPhoneKey.cls that this port misses
  * fails scripts/workbench/lib/phoneKey.test.ts. scripts/workbench/lib/phoneKey.oracle.test.ts measures the
  * agreement with libphonenumber-js itself.
  */
@@ -59,7 +59,7 @@ interface Reading {
   ignored: string[];
 }
 
-/** PhoneKey.cls: one instance per rule set (the Apex class caches it per transaction). */
+/** VclPhoneKey.cls: one instance per rule set (the Apex class caches it per transaction). */
 export class PhoneKeyReader {
   private readonly foldOf = new Map<number, string>();
   private readonly patterns = new Map<string, RegExp>();
@@ -76,12 +76,12 @@ export class PhoneKeyReader {
     return this.rules.rulesVersion;
   }
 
-  /** PhoneKey.isCountryCode: a calling code libphonenumber knows. */
+  /** VclPhoneKey.isCountryCode: a calling code libphonenumber knows. */
   isCountryCode(code: string | null | undefined): boolean {
     return code !== null && code !== undefined && Object.hasOwn(this.rules.callingCodes, code);
   }
 
-  /** PhoneKey.parse: the key of a free-text phone number and how it was read, or why there is none. */
+  /** VclPhoneKey.parse: the key of a free-text phone number and how it was read, or why there is none. */
   parse(input: string | null | undefined, defaultCountryCode: string | null | undefined): PhoneKeyResult {
     if (input === null || input === undefined) {
       return failure('empty', []);

@@ -1,6 +1,6 @@
 /**
  * PREVIEW BEHAVIOUR (workbench only) of the screens that list Call_Log__c rows: the sync log (paging, filters,
- * detail), the record-page call panel, and retry / re-sync (SyncLogController), which re-queue rows in the
+ * detail), the record-page call panel, and retry / re-sync (VclSyncLogController), which re-queue rows in the
  * stored fixtures. Nothing is processed locally.
  */
 import {
@@ -125,11 +125,11 @@ function panelRowsFor(context: PreviewContext, calls: PageFixture, recordId: str
   if (
     !fixtureRecordId ||
     sameId(fixtureRecordId, recordId) ||
-    !isPageFixture(context.get('SyncLogController.getCallLogs'))
+    !isPageFixture(context.get('VclSyncLogController.getCallLogs'))
   ) {
     return calls.rows;
   }
-  const matched = materializePages(context, 'SyncLogController.getCallLogs').rows.filter(
+  const matched = materializePages(context, 'VclSyncLogController.getCallLogs').rows.filter(
     (row) => typeof row.matchedRecordId === 'string' && sameId(row.matchedRecordId, recordId)
   );
   return sortRows(matched, 'startedAt', 'desc').map((row, index) => {
@@ -198,7 +198,7 @@ function syntheticDetail(base: Row, row: Row): Row {
 function callRowKeys(context: PreviewContext, allKeys: readonly ApexKey[]): ApexKey[] {
   return allKeys.filter(
     (key) =>
-      !/^(VoiceSettingsController|PhoneTestSyncController|PhoneKeyBackfillController|RetryJobController|FieldMappingController|VoiceConnectionController|VoiceIntegrationUserController)\./.test(
+      !/^(VclSettingsController|VclPhoneTestSyncController|VclPhoneKeyBackfillController|VclRetryJobController|VclFieldMappingController|VclConnectionController|VclIntegrationUserController)\./.test(
         key
       ) && context.get(key) !== undefined
   );
@@ -210,7 +210,7 @@ function callRowKeys(context: PreviewContext, allKeys: readonly ApexKey[]): Apex
  */
 export function callLogHandlers(allKeys: readonly ApexKey[]): Record<ApexKey, PreviewHandler> {
   return {
-    'SyncLogController.retryCalls': (context) => {
+    'VclSyncLogController.retryCalls': (context) => {
       const ids = new Set(
         (Array.isArray(context.params.callLogIds) ? context.params.callLogIds : []).map(String)
       );
@@ -219,12 +219,12 @@ export function callLogHandlers(allKeys: readonly ApexKey[]): Record<ApexKey, Pr
       }
       return requeueRows(context, callRowKeys(context, allKeys), (row) => ids.has(rowId(row) ?? ''));
     },
-    'SyncLogController.resyncFailed': (context) =>
+    'VclSyncLogController.resyncFailed': (context) =>
       requeueRows(context, callRowKeys(context, allKeys), (row, field) =>
         FAILED_STATUSES.has(String(row[field]))
       ),
-    'SyncLogController.getCallLogs': (context) => {
-      const logs = materializePages(context, 'SyncLogController.getCallLogs');
+    'VclSyncLogController.getCallLogs': (context) => {
+      const logs = materializePages(context, 'VclSyncLogController.getCallLogs');
       const query = (isRecord(context.params.q) ? context.params.q : context.params) as RowQuery & Row;
       const rows = sortRows(
         filterRows(logs.rows, query),
@@ -238,21 +238,21 @@ export function callLogHandlers(allKeys: readonly ApexKey[]): Record<ApexKey, Pr
         asNumber(query.pageSize) ?? asNumber(logs.pageSize) ?? 50
       );
     },
-    'SyncLogController.getCallLogDetail': (context) => {
+    'VclSyncLogController.getCallLogDetail': (context) => {
       const id = asString(context.params.callLogId);
       if (!id) {
         return null;
       }
-      const fixture = context.get('SyncLogController.getCallLogDetail');
+      const fixture = context.get('VclSyncLogController.getCallLogDetail');
       const base: Row = isRecord(fixture) ? fixture : {};
-      const row = materializePages(context, 'SyncLogController.getCallLogs').rows.find((r) => r.id === id);
+      const row = materializePages(context, 'VclSyncLogController.getCallLogs').rows.find((r) => r.id === id);
       if (!row) {
         throw new ApexError('This call log was deleted or you do not have access to it.');
       }
       return isRecord(base.row) && base.row.id === id ? { ...base, row } : syntheticDetail(base, row);
     },
-    'CallLogPanelController.getCalls': (context) => {
-      const calls = materializePages(context, 'CallLogPanelController.getCalls');
+    'VclCallLogPanelController.getCalls': (context) => {
+      const calls = materializePages(context, 'VclCallLogPanelController.getCalls');
       const recordId = asString(context.params.recordId);
       const rows = recordId ? panelRowsFor(context, calls, recordId) : calls.rows;
       return pageOf(

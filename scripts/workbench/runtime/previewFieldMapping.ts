@@ -1,5 +1,5 @@
 /**
- * PREVIEW BEHAVIOUR (workbench only) of the Field Mapping screen: the check CallFieldMappings.schemaProblem makes,
+ * PREVIEW BEHAVIOUR (workbench only) of the Field Mapping screen: the check VclCallFieldMappings.schemaProblem makes,
  * with the same messages, over the fixtures' describe data. Type compatibility comes from the package's own
  * Field_Mapping_Type_Rules resource (fieldMappingTypes.ts), the table Apex reads.
  */
@@ -18,7 +18,7 @@ function findByKey(list: unknown, keyField: string, key: string): Row | undefine
 
 /** Target fields of one object from the listTargetFields fixture (a map by object, or one array). */
 export function targetFieldsFor(context: PreviewContext, objectApiName: string): unknown[] {
-  const stored = context.get('FieldMappingController.listTargetFields');
+  const stored = context.get('VclFieldMappingController.listTargetFields');
   const fields = isRecord(stored) ? stored[objectApiName] : stored;
   return Array.isArray(fields) ? fields : [];
 }
@@ -29,7 +29,7 @@ export function checkMappingPreview(
   targetObject: string,
   targetField: string
 ): string | null {
-  const payload = findByKey(context.get('FieldMappingController.listPayloadKeys'), 'key', payloadKey);
+  const payload = findByKey(context.get('VclFieldMappingController.listPayloadKeys'), 'key', payloadKey);
   const sourceType = asString(payload?.dataType) ?? (/^properties\..+/.test(payloadKey) ? 'ANY' : undefined);
   if (!sourceType) {
     return `Unknown payload key "${payloadKey}": use a core key or properties.<name>.`;
@@ -51,16 +51,16 @@ export function checkMappingPreview(
 /** Handlers of the Field Mapping screen's actions. */
 export function fieldMappingHandlers(): Record<ApexKey, PreviewHandler> {
   return {
-    'FieldMappingController.listTargetFields': (context) =>
+    'VclFieldMappingController.listTargetFields': (context) =>
       targetFieldsFor(context, String(context.params.objectApiName ?? '')),
-    'FieldMappingController.checkMapping': (context) =>
+    'VclFieldMappingController.checkMapping': (context) =>
       checkMappingPreview(
         context,
         String(context.params.payloadKey ?? ''),
         String(context.params.targetObject ?? ''),
         String(context.params.targetField ?? '')
       ),
-    'FieldMappingController.saveMappings': (context) => {
+    'VclFieldMappingController.saveMappings': (context) => {
       const mappings = Array.isArray(context.params.mappings) ? context.params.mappings.filter(isRecord) : [];
       mappings.forEach((mapping, index) => {
         if (mapping.enabled === false) {
@@ -83,15 +83,15 @@ export function fieldMappingHandlers(): Record<ApexKey, PreviewHandler> {
         id: asString(mapping.id) ?? `m0Wpreview${String(index).padStart(5, '0')}`,
         isDefault: mapping.isDefault === true
       }));
-      context.set('FieldMappingController.listMappings', saved);
+      context.set('VclFieldMappingController.listMappings', saved);
       return saved;
     },
-    'FieldMappingController.restoreDefaultMappings': (context) => {
-      const original = context.original('FieldMappingController.listMappings');
+    'VclFieldMappingController.restoreDefaultMappings': (context) => {
+      const original = context.original('VclFieldMappingController.listMappings');
       const defaults = Array.isArray(original)
         ? original.filter((m) => isRecord(m) && m.isDefault !== false)
         : [];
-      context.set('FieldMappingController.listMappings', defaults);
+      context.set('VclFieldMappingController.listMappings', defaults);
       return defaults;
     }
   };

@@ -17,17 +17,17 @@ import { setupHandlers } from './previewSetup';
  * no fixture of their own. Every other Apex method a component imports must have one.
  */
 export const COMPUTED_METHODS: ReadonlySet<ApexKey> = new Set([
-  'SyncLogController.retryCalls',
-  'SyncLogController.resyncFailed',
-  'PhoneKeyBackfillController.startPhoneKeyBackfill',
-  'RetryJobController.runRetryJobNow',
-  'VoiceSettingsController.saveSettings',
-  'FieldMappingController.checkMapping',
-  'FieldMappingController.saveMappings',
-  'FieldMappingController.restoreDefaultMappings',
-  'VoiceConnectionController.testConnection',
-  'VoiceConnectionController.saveConnection',
-  'VoiceIntegrationUserController.saveIntegrationUser'
+  'VclSyncLogController.retryCalls',
+  'VclSyncLogController.resyncFailed',
+  'VclPhoneKeyBackfillController.startPhoneKeyBackfill',
+  'VclRetryJobController.runRetryJobNow',
+  'VclSettingsController.saveSettings',
+  'VclFieldMappingController.checkMapping',
+  'VclFieldMappingController.saveMappings',
+  'VclFieldMappingController.restoreDefaultMappings',
+  'VclConnectionController.testConnection',
+  'VclConnectionController.saveConnection',
+  'VclIntegrationUserController.saveIntegrationUser'
 ]);
 
 /**

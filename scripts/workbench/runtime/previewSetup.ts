@@ -1,8 +1,8 @@
 /**
  * PREVIEW BEHAVIOUR (workbench only) of the setup screens: settings validation (an approximation of
- * VoiceSettingsController.saveSettings), the phone-key backfill and retry job, Test Sync through the package's own
- * phone key (the port of PhoneKey.cls over the same rules resource), and the connection and integration user
- * (approximations of VoiceConnectionController.saveConnection and VoiceIntegrationUserController.saveIntegrationUser:
+ * VclSettingsController.saveSettings), the phone-key backfill and retry job, Test Sync through the package's own
+ * phone key (the port of VclPhoneKey.cls over the same rules resource), and the connection and integration user
+ * (approximations of VclConnectionController.saveConnection and VclIntegrationUserController.saveIntegrationUser:
  * nothing is stored or checked locally).
  */
 import { ApexError, type ApexKey, type PreviewContext, type PreviewHandler } from './store';
@@ -11,14 +11,14 @@ import { SAMPLE_USERS } from './sampleUsers';
 import { asNumber, asString, isRecord, type Row } from './previewValues';
 
 // ---------------------------------------------------------------------------------------------------
-// Phone key: the package's own rule (a port of PhoneKey.cls); '' when the input has no key.
+// Phone key: the package's own rule (a port of VclPhoneKey.cls); '' when the input has no key.
 
 export function previewPhoneKey(input: string, defaultCountryCode: string): string {
   return packagePhoneKey.parse(input, defaultCountryCode).key ?? '';
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Settings validation (approximation of VoiceSettingsController.saveSettings).
+// Settings validation (approximation of VclSettingsController.saveSettings).
 
 function settingsProblems(settings: Row): string[] {
   const problems: string[] = [];
@@ -46,13 +46,13 @@ function settingsProblems(settings: Row): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Connection and integration user (approximations of VoiceConnectionController.saveConnection and
-// VoiceIntegrationUserController.saveIntegrationUser: nothing is stored or checked locally).
+// Connection and integration user (approximations of VclConnectionController.saveConnection and
+// VclIntegrationUserController.saveIntegrationUser: nothing is stored or checked locally).
 
 const HTTPS_URL = /^https:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/;
 
 function saveConnectionPreview(context: PreviewContext): unknown {
-  const stored = context.get('VoiceConnectionController.getConnectionStatus');
+  const stored = context.get('VclConnectionController.getConnectionStatus');
   const base: Row = isRecord(stored) ? stored : {};
   const url = (asString(context.params.url) ?? '').trim().replace(/\/+$/, '');
   const apiKey = asString(context.params.apiKey) ?? '';
@@ -90,7 +90,7 @@ function saveConnectionPreview(context: PreviewContext): unknown {
       ? 'URL and API key are saved; the connection has not been tested yet.'
       : 'The API key is not stored: enter it and save.'
   };
-  context.set('VoiceConnectionController.getConnectionStatus', saved);
+  context.set('VclConnectionController.getConnectionStatus', saved);
   return saved;
 }
 
@@ -99,12 +99,12 @@ function saveIntegrationUserPreview(context: PreviewContext): unknown {
   if (!userId || !userId.startsWith('005')) {
     throw new ApexError(`Choose a user: "${String(userId)}" is not a user id.`);
   }
-  const stored = context.get('VoiceIntegrationUserController.getIntegrationUserStatus');
+  const stored = context.get('VclIntegrationUserController.getIntegrationUserStatus');
   if (isRecord(stored) && stored.userId === userId) {
     return stored;
   }
   // Another sample user: the saveIntegrationUser fixture, renamed (the workbench checks nothing).
-  const fixture = context.get('VoiceIntegrationUserController.saveIntegrationUser');
+  const fixture = context.get('VclIntegrationUserController.saveIntegrationUser');
   const base: Row = isRecord(fixture) ? fixture : {};
   // Exact match: the sample users' ids differ only after their 15th character.
   const name = SAMPLE_USERS.find((record) => record.id === userId)?.name ?? 'Sample user';
@@ -113,14 +113,14 @@ function saveIntegrationUserPreview(context: PreviewContext): unknown {
     fixtureName ? JSON.stringify(base).split(fixtureName).join(name) : JSON.stringify(base)
   ) as Row;
   const saved = { ...renamed, userId };
-  context.set('VoiceIntegrationUserController.getIntegrationUserStatus', saved);
+  context.set('VclIntegrationUserController.getIntegrationUserStatus', saved);
   return saved;
 }
 
 /** The backfill job id: the startPhoneKeyBackfill fixture's, else the progress fixture's. */
 function backfillJobId(context: PreviewContext): string {
-  const started = context.get('PhoneKeyBackfillController.startPhoneKeyBackfill');
-  const progress = context.get('PhoneKeyBackfillController.getBackfillProgress');
+  const started = context.get('VclPhoneKeyBackfillController.startPhoneKeyBackfill');
+  const progress = context.get('VclPhoneKeyBackfillController.getBackfillProgress');
   return (
     asString(started) ?? (isRecord(progress) ? asString(progress.jobId) : undefined) ?? '7075g00000WbJobAAA'
   );
@@ -128,7 +128,7 @@ function backfillJobId(context: PreviewContext): string {
 
 const BACKFILL_STEPS = 4;
 
-/** CallRetrySchedule's quarter-hour jobs (:00, :15, :30, :45). */
+/** VclCallRetrySchedule's quarter-hour jobs (:00, :15, :30, :45). */
 const RETRY_JOBS = 4;
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
 
@@ -140,34 +140,34 @@ export function nextQuarterHour(ms: number): string {
 /** Handlers of the Voice Setup screen's actions. */
 export function setupHandlers(): Record<ApexKey, PreviewHandler> {
   return {
-    'VoiceSettingsController.saveSettings': (context) => {
+    'VclSettingsController.saveSettings': (context) => {
       const settings = context.params.settings;
       if (!isRecord(settings)) {
         throw new ApexError('settings: required');
       }
       const problems = settingsProblems({
-        ...(context.get('VoiceSettingsController.getSettings') as Row),
+        ...(context.get('VclSettingsController.getSettings') as Row),
         ...settings
       });
       if (problems.length > 0) {
         throw new ApexError(`Settings not saved: ${problems.join('; ')}.`);
       }
-      const saved = { ...(context.get('VoiceSettingsController.getSettings') as Row), ...settings };
-      context.set('VoiceSettingsController.getSettings', saved);
+      const saved = { ...(context.get('VclSettingsController.getSettings') as Row), ...settings };
+      context.set('VclSettingsController.getSettings', saved);
       return saved;
     },
-    'PhoneKeyBackfillController.startPhoneKeyBackfill': (context) => {
+    'VclPhoneKeyBackfillController.startPhoneKeyBackfill': (context) => {
       const jobId = backfillJobId(context);
       context.scratch.set(`backfill:${jobId}`, 0);
       return jobId;
     },
-    'RetryJobController.runRetryJobNow': (context) => {
-      // Like RetryJobController.runRetryJobNow: makes sure of the schedule (adds the missing entries); the
+    'VclRetryJobController.runRetryJobNow': (context) => {
+      // Like VclRetryJobController.runRetryJobNow: makes sure of the schedule (adds the missing entries); the
       // preview has no waiting calls to start processing for.
-      const stored = context.get('RetryJobController.getRetryJobStatus');
+      const stored = context.get('VclRetryJobController.getRetryJobStatus');
       const base: Row = isRecord(stored) ? stored : {};
       const expected = asNumber(base.expectedJobs) ?? RETRY_JOBS;
-      context.set('RetryJobController.getRetryJobStatus', {
+      context.set('VclRetryJobController.getRetryJobStatus', {
         ...base,
         scheduled: true,
         scheduledJobs: expected,
@@ -176,8 +176,8 @@ export function setupHandlers(): Record<ApexKey, PreviewHandler> {
       });
       return false;
     },
-    'PhoneKeyBackfillController.getBackfillProgress': (context) => {
-      const fixture = context.get('PhoneKeyBackfillController.getBackfillProgress');
+    'VclPhoneKeyBackfillController.getBackfillProgress': (context) => {
+      const fixture = context.get('VclPhoneKeyBackfillController.getBackfillProgress');
       const base: Row = isRecord(fixture) ? fixture : {};
       const jobId = asString(context.params.jobId);
       if (!jobId || jobId !== backfillJobId(context)) {
@@ -203,14 +203,14 @@ export function setupHandlers(): Record<ApexKey, PreviewHandler> {
         done
       };
     },
-    'PhoneTestSyncController.testSync': (context) => {
+    'VclPhoneTestSyncController.testSync': (context) => {
       const input = asString(context.params.phoneNumber) ?? '';
-      const fixture = context.get('PhoneTestSyncController.testSync');
+      const fixture = context.get('VclPhoneTestSyncController.testSync');
       const base: Row = isRecord(fixture) ? fixture : {};
-      const settings = context.get('VoiceSettingsController.getSettings');
+      const settings = context.get('VclSettingsController.getSettings');
       const countryCode = (isRecord(settings) ? asString(settings.defaultCountryCode) : undefined) ?? '1';
       const reading = packagePhoneKey.parse(input, countryCode);
-      // How the number was read: the same fields PhoneTestSyncController.testSync returns.
+      // How the number was read: the same fields VclPhoneTestSyncController.testSync returns.
       const read = {
         input,
         phoneKey: reading.key,
@@ -244,18 +244,18 @@ export function setupHandlers(): Record<ApexKey, PreviewHandler> {
         candidates: []
       };
     },
-    'VoiceConnectionController.saveConnection': (context) => saveConnectionPreview(context),
-    'VoiceIntegrationUserController.saveIntegrationUser': (context) => saveIntegrationUserPreview(context),
-    'VoiceConnectionController.testConnection': (context) => {
+    'VclConnectionController.saveConnection': (context) => saveConnectionPreview(context),
+    'VclIntegrationUserController.saveIntegrationUser': (context) => saveIntegrationUserPreview(context),
+    'VclConnectionController.testConnection': (context) => {
       const fixture =
-        context.get('VoiceConnectionController.testConnection') ??
-        context.get('VoiceConnectionController.getConnectionStatus');
+        context.get('VclConnectionController.testConnection') ??
+        context.get('VclConnectionController.getConnectionStatus');
       const result = {
         ...(isRecord(fixture) ? fixture : {}),
         checkedAt: new Date(context.now()).toISOString()
       };
-      if (context.get('VoiceConnectionController.getConnectionStatus') !== undefined) {
-        context.set('VoiceConnectionController.getConnectionStatus', result);
+      if (context.get('VclConnectionController.getConnectionStatus') !== undefined) {
+        context.set('VclConnectionController.getConnectionStatus', result);
       }
       return result;
     }

@@ -26,7 +26,7 @@ export function runAsIssues(graph: CallGraph): IndependenceIssue[] {
       message:
         `${node.method.className}.${node.method.name} reaches user-mode code${through} (${reached.marker}) ` +
         'outside System.runAs: it passes only when the running admin holds the access; run it as a ' +
-        'VoiceTestUsers user with our permission set (or explain with `// reason: …`)'
+        'VclTestUsers user with our permission set (or explain with `// reason: …`)'
     });
   }
   return issues;

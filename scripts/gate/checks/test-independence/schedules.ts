@@ -55,7 +55,7 @@ function nameVariesInTests(expr: ExpressionContext, node: Node, graph: CallGraph
       }
     }
   }
-  // VoiceTestRunIsolation.jobName(JOB_NAME): the name a helper of another of our classes returns.
+  // VclTestRunIsolation.jobName(JOB_NAME): the name a helper of another of our classes returns.
   for (const dot of findAll(expr, DotExpressionContext)) {
     const call = dot.dotMethodCall();
     if (!call) {

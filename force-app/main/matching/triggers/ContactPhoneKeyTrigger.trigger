@@ -1,3 +1,0 @@
-trigger ContactPhoneKeyTrigger on Contact(before insert, before update) {
-  PhoneKeyTriggerHandler.handle(Trigger.new);
-}

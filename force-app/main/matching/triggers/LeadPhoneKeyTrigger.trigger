@@ -1,3 +1,0 @@
-trigger LeadPhoneKeyTrigger on Lead(before insert, before update) {
-  PhoneKeyTriggerHandler.handle(Trigger.new);
-}

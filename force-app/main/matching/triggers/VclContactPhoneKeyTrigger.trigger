@@ -1,0 +1,3 @@
+trigger VclContactPhoneKeyTrigger on Contact(before insert, before update) {
+  VclPhoneKeyTriggerHandler.handle(Trigger.new);
+}

@@ -1,0 +1,3 @@
+trigger VclLeadPhoneKeyTrigger on Lead(before insert, before update) {
+  VclPhoneKeyTriggerHandler.handle(Trigger.new);
+}

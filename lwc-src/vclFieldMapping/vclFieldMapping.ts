@@ -1,0 +1,348 @@
+import { LightningElement, wire } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
+import LightningConfirm from 'lightning/confirm';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import listMappings from '@salesforce/apex/VclFieldMappingController.listMappings';
+import listPayloadKeys from '@salesforce/apex/VclFieldMappingController.listPayloadKeys';
+import listTargetFields from '@salesforce/apex/VclFieldMappingController.listTargetFields';
+import checkMapping from '@salesforce/apex/VclFieldMappingController.checkMapping';
+import saveMappings from '@salesforce/apex/VclFieldMappingController.saveMappings';
+import restoreDefaultMappings from '@salesforce/apex/VclFieldMappingController.restoreDefaultMappings';
+import type {
+  ApexWireResult,
+  VclFieldMappingController_Mapping as Mapping,
+  VclFieldMappingController_PayloadKey as PayloadKey,
+  VclFieldMappingController_TargetField as TargetField
+} from '@salesforce/apex-types';
+import { errorText } from 'c/vclCallFormat';
+import {
+  markDuplicateTargets,
+  type MappingRow,
+  type MappingRowView,
+  type Option,
+  TARGET_OBJECTS,
+  toRow,
+  toRowView
+} from './fieldMappingRows';
+
+/** Admin field mapping: payload key → Task/Event/Lead/Call_Log__c field, type-checked before saving. */
+export default class VclFieldMapping extends LightningElement {
+  objectOptions = TARGET_OBJECTS;
+  rows: MappingRow[] = [];
+  payloadKeys: PayloadKey[] = [];
+  /** Target fields by object, loaded once per object through the cacheable Apex method. */
+  fieldsByObject: Record<string, TargetField[]> = {};
+  fieldErrors: Record<string, string> = {};
+  mappingsError: unknown;
+  keysError: unknown;
+  saveError: string | null = null;
+  isSaving = false;
+  isDirty = false;
+  loaded = false;
+
+  private wiredMappingsResult?: ApexWireResult<Mapping[]>;
+  private newRowCount = 0;
+
+  @wire(listMappings)
+  wiredMappings(result: ApexWireResult<Mapping[]>): void {
+    this.wiredMappingsResult = result;
+    if (result.data) {
+      this.mappingsError = undefined;
+      if (!this.isDirty) {
+        this.setRows(result.data);
+      }
+    } else if (result.error) {
+      this.mappingsError = result.error;
+    }
+  }
+
+  @wire(listPayloadKeys)
+  wiredPayloadKeys(result: ApexWireResult<PayloadKey[]>): void {
+    if (result.data) {
+      this.payloadKeys = result.data;
+      this.keysError = undefined;
+    } else if (result.error) {
+      this.keysError = result.error;
+    }
+  }
+
+  private setRows(mappings: Mapping[]): void {
+    this.rows = mappings.map(toRow);
+    this.loaded = true;
+    this.isDirty = false;
+    this.saveError = null;
+    this.markDuplicates();
+    [...new Set(this.rows.map((r) => r.targetObject).filter((o) => !!o))].forEach((o) => {
+      this.loadFields(o).catch(() => undefined);
+    });
+  }
+
+  private async loadFields(objectApiName: string): Promise<void> {
+    if (this.fieldsByObject[objectApiName]) {
+      return;
+    }
+    try {
+      const fields = await listTargetFields({ objectApiName });
+      this.fieldsByObject = { ...this.fieldsByObject, [objectApiName]: fields };
+    } catch (e) {
+      this.fieldErrors = { ...this.fieldErrors, [objectApiName]: errorText(e) };
+    }
+  }
+
+  // View ----------------------------------------------------------------------------------------
+
+  get isLoading(): boolean {
+    return !this.loaded && !this.mappingsError;
+  }
+
+  get errorMessage(): string | null {
+    const errors = [this.mappingsError, this.keysError].filter((e) => !!e);
+    return errors.length ? errorText(errors) : null;
+  }
+
+  get payloadKeyOptions(): Option[] {
+    return this.payloadKeys.map((k) => ({ label: `${k.key} · ${k.dataType}`, value: k.key }));
+  }
+
+  get hasRows(): boolean {
+    return this.rows.length > 0;
+  }
+
+  get isEmpty(): boolean {
+    return this.loaded && this.rows.length === 0;
+  }
+
+  get views(): MappingRowView[] {
+    return this.rows.map((row, i) =>
+      toRowView(row, i, {
+        fields: this.fieldsByObject[row.targetObject],
+        loadError: this.fieldErrors[row.targetObject],
+        payloadKey: this.payloadKeys.find((k) => k.key === row.payloadKey)
+      })
+    );
+  }
+
+  get incompleteCount(): number {
+    return this.rows.filter((r) => !r.payloadKey || !r.targetObject || !r.targetField).length;
+  }
+
+  get problemCount(): number {
+    return this.rows.filter((r) => !!r.problem).length;
+  }
+
+  get isChecking(): boolean {
+    return this.rows.some((r) => r.checking);
+  }
+
+  get saveBlockedReason(): string | null {
+    if (this.problemCount) {
+      return `Fix the ${this.problemCount === 1 ? 'mapping' : `${this.problemCount} mappings`} marked in red before saving.`;
+    }
+    if (this.incompleteCount) {
+      return `Choose a payload key, object and field on every row (${this.incompleteCount} incomplete).`;
+    }
+    return null;
+  }
+
+  get saveDisabled(): boolean {
+    return this.isSaving || this.isChecking || !!this.saveBlockedReason || !this.isDirty;
+  }
+
+  // Editing -------------------------------------------------------------------------------------
+
+  private rowIndex(event: Event): number {
+    const key = (event.target as HTMLElement).dataset.key;
+    return this.rows.findIndex((r) => r.key === key);
+  }
+
+  private updateRow(index: number, patch: Partial<MappingRow>): MappingRow {
+    const row = { ...this.rows[index], ...patch };
+    this.rows = this.rows.map((r, i) => (i === index ? row : r));
+    this.isDirty = true;
+    this.saveError = null;
+    return row;
+  }
+
+  handlePayloadKeyChange(event: CustomEvent<{ value: string }>): void {
+    const i = this.rowIndex(event);
+    if (i < 0) {
+      return;
+    }
+    this.recheck(this.updateRow(i, { payloadKey: event.detail.value }));
+  }
+
+  handleObjectChange(event: CustomEvent<{ value: string }>): void {
+    const i = this.rowIndex(event);
+    if (i < 0) {
+      return;
+    }
+    const targetObject = event.detail.value;
+    this.updateRow(i, { targetObject, targetField: '', problem: null });
+    this.markDuplicates();
+    this.loadFields(targetObject).catch(() => undefined);
+  }
+
+  handleFieldChange(event: CustomEvent<{ value: string }>): void {
+    const i = this.rowIndex(event);
+    if (i < 0) {
+      return;
+    }
+    this.recheck(this.updateRow(i, { targetField: event.detail.value }));
+  }
+
+  handleEnabledChange(event: CustomEvent<{ checked: boolean }>): void {
+    const i = this.rowIndex(event);
+    if (i < 0) {
+      return;
+    }
+    this.updateRow(i, { enabled: event.detail.checked });
+    this.markDuplicates();
+  }
+
+  handleAddRow(): void {
+    this.newRowCount += 1;
+    this.rows = [
+      ...this.rows,
+      {
+        key: `new-${this.newRowCount}`,
+        id: null,
+        payloadKey: '',
+        targetObject: 'Task',
+        targetField: '',
+        enabled: true,
+        isDefault: false,
+        problem: null,
+        checking: false
+      }
+    ];
+    this.isDirty = true;
+    this.loadFields('Task').catch(() => undefined);
+  }
+
+  handleRemoveRow(event: Event): void {
+    const key = (event.currentTarget as HTMLElement).dataset.key;
+    this.rows = this.rows.filter((r) => r.key !== key);
+    this.isDirty = true;
+    this.markDuplicates();
+  }
+
+  handleCancel(): void {
+    this.isDirty = false;
+    if (this.wiredMappingsResult?.data) {
+      this.setRows(this.wiredMappingsResult.data);
+    }
+  }
+
+  /** Asks Apex whether the row's key fits its field; the answer is shown inline and blocks Save. */
+  private recheck(row: MappingRow): void {
+    this.markDuplicates();
+    if (!row.payloadKey || !row.targetObject || !row.targetField) {
+      return;
+    }
+    const key = row.key;
+    const snapshot = `${row.payloadKey}|${row.targetObject}|${row.targetField}`;
+    this.setRowState(key, { checking: true });
+    checkMapping({ payloadKey: row.payloadKey, targetObject: row.targetObject, targetField: row.targetField })
+      .then((reason) => {
+        const current = this.rows.find((r) => r.key === key);
+        // Ignore an answer for a combination the admin has already changed.
+        if (current && `${current.payloadKey}|${current.targetObject}|${current.targetField}` === snapshot) {
+          this.setRowState(key, { checking: false, problem: reason || null });
+          this.markDuplicates();
+        }
+      })
+      .catch((e: unknown) => {
+        this.setRowState(key, { checking: false, problem: `Could not check this mapping: ${errorText(e)}` });
+      });
+  }
+
+  private setRowState(key: string, patch: Partial<MappingRow>): void {
+    this.rows = this.rows.map((r) => (r.key === key ? { ...r, ...patch } : r));
+  }
+
+  private markDuplicates(): void {
+    this.rows = markDuplicateTargets(this.rows);
+  }
+
+  // Saving --------------------------------------------------------------------------------------
+
+  async handleSave(): Promise<void> {
+    if (this.saveDisabled) {
+      return;
+    }
+    this.isSaving = true;
+    this.saveError = null;
+    try {
+      // A new row has no Id yet: Apex receives null there (the generated type has no null members).
+      const mappings = this.rows.map(
+        (r) =>
+          ({
+            id: r.id,
+            payloadKey: r.payloadKey,
+            targetObject: r.targetObject,
+            targetField: r.targetField,
+            enabled: r.enabled,
+            isDefault: r.isDefault
+          }) as Mapping
+      );
+      const saved = await saveMappings({ mappings });
+      this.setRows(saved);
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: 'Field mappings saved',
+          message: `${saved.length} mappings in use.`,
+          variant: 'success'
+        })
+      );
+      if (this.wiredMappingsResult) {
+        await refreshApex(this.wiredMappingsResult);
+      }
+    } catch (e) {
+      this.saveError = errorText(e);
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: 'Field mappings were not saved',
+          message: this.saveError,
+          variant: 'error'
+        })
+      );
+    } finally {
+      this.isSaving = false;
+    }
+  }
+
+  async handleRestoreDefaults(): Promise<void> {
+    const ok = await LightningConfirm.open({
+      message:
+        'Replace every mapping with the packaged defaults? Mappings you added or changed are removed; this cannot be undone.',
+      label: 'Restore default mappings',
+      variant: 'header',
+      theme: 'warning'
+    });
+    if (!ok) {
+      return;
+    }
+    this.isSaving = true;
+    try {
+      const restored = await restoreDefaultMappings({});
+      this.setRows(restored);
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: 'Default mappings restored',
+          message: `${restored.length} default mappings in use.`,
+          variant: 'success'
+        })
+      );
+      if (this.wiredMappingsResult) {
+        await refreshApex(this.wiredMappingsResult);
+      }
+    } catch (e) {
+      this.saveError = errorText(e);
+      this.dispatchEvent(
+        new ShowToastEvent({ title: 'Defaults were not restored', message: this.saveError, variant: 'error' })
+      );
+    } finally {
+      this.isSaving = false;
+    }
+  }
+}

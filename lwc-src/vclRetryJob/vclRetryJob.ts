@@ -1,0 +1,104 @@
+import { LightningElement, wire } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import getRetryJobStatus from '@salesforce/apex/VclRetryJobController.getRetryJobStatus';
+import runRetryJobNow from '@salesforce/apex/VclRetryJobController.runRetryJobNow';
+import type {
+  ApexWireResult,
+  VclRetryJobController_RetryJobStatus as RetryJobStatus
+} from '@salesforce/apex-types';
+import { errorText, firstErrorText } from 'c/vclCallFormat';
+
+/**
+ * Voice Setup card: whether the scheduled retry job (VclCallRetrySchedule's quarter-hour jobs) runs and when it
+ * runs next, and Run now. Processing creates the schedule by itself whenever it leaves work for later, so
+ * nothing here has to be started; Run now makes sure of the schedule and processes waiting calls at once.
+ */
+export default class VclRetryJob extends LightningElement {
+  status?: RetryJobStatus;
+  statusError: unknown;
+  runError: string | null = null;
+  isRunningNow = false;
+  private wiredStatus?: ApexWireResult<RetryJobStatus>;
+
+  @wire(getRetryJobStatus)
+  wiredRetryJobStatus(result: ApexWireResult<RetryJobStatus>): void {
+    this.wiredStatus = result;
+    if (result.data) {
+      this.status = result.data;
+      this.statusError = undefined;
+    } else if (result.error) {
+      this.statusError = result.error;
+    }
+  }
+
+  get isStatusLoading(): boolean {
+    return !this.status && !this.statusError;
+  }
+
+  get isRunning(): boolean {
+    return this.status?.scheduled === true;
+  }
+
+  /** Every quarter-hour entry exists: nothing left to start. */
+  get isComplete(): boolean {
+    const expected = this.status?.expectedJobs ?? 4;
+    return this.isRunning && (this.status?.scheduledJobs ?? 0) >= expected;
+  }
+
+  /** The running state; ends with "— next run " when the formatted next run follows it. */
+  get runningText(): string {
+    const s = this.status;
+    const running = this.isComplete
+      ? 'Running every 15 minutes'
+      : `Running ${s?.scheduledJobs ?? 0} of ${s?.expectedJobs ?? 4} quarter-hour jobs`;
+    // Template whitespace is dropped, so the space before the date lives here.
+    return s?.nextRunAt ? `${running} — next run ` : running;
+  }
+
+  get statusIcon(): string {
+    return this.isComplete ? 'utility:success' : 'utility:warning';
+  }
+
+  get statusIconVariant(): string {
+    return this.isComplete ? 'success' : 'warning';
+  }
+
+  get statusIconText(): string {
+    return this.isComplete ? 'Scheduled' : 'Not fully scheduled';
+  }
+
+  get errorMessage(): string | null {
+    return firstErrorText(this.runError, this.statusError);
+  }
+
+  get isRunNowDisabled(): boolean {
+    return this.isRunningNow || !this.status;
+  }
+
+  async handleRunNow(): Promise<void> {
+    this.isRunningNow = true;
+    this.runError = null;
+    try {
+      const started = await runRetryJobNow({});
+      this.dispatchEvent(
+        new ShowToastEvent(
+          started
+            ? {
+                title: 'Retry job started',
+                message: 'Waiting calls are being processed now.',
+                variant: 'success'
+              }
+            : { title: 'Nothing to retry', message: 'No call is waiting for processing.', variant: 'info' }
+        )
+      );
+      if (this.wiredStatus) {
+        await refreshApex(this.wiredStatus);
+      }
+    } catch (e) {
+      this.runError = errorText(e);
+    } finally {
+      this.isRunningNow = false;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { LightningElement, wire } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
+import { NavigationMixin } from 'lightning/navigation';
+import LOCALE from '@salesforce/i18n/locale';
+import getDashboardId from '@salesforce/apex/VclSyncHealthController.getDashboardId';
+import getHealth from '@salesforce/apex/VclSyncHealthController.getHealth';
+import type { ApexWireResult, VclSyncHealthController_Health as Health } from '@salesforce/apex-types';
+import { buildChart, errorText, statusBadgeClass, statusTone } from 'c/vclCallFormat';
+import type { ChartModel } from 'c/vclCallFormat';
+
+/**
+ * Voice Setup card: calls of the last 24 hours by status, the 14-day stacked bar chart and a link to the
+ * packaged Voice Calls dashboard (shown only when the user can open it).
+ */
+export default class VclSyncHealth extends NavigationMixin(LightningElement) {
+  health?: Health;
+  healthError: unknown;
+  /** URL of the Voice Calls dashboard; undefined while unknown or when the user cannot see it. */
+  dashboardUrl?: string;
+  private wiredHealthResult?: ApexWireResult<Health>;
+
+  @wire(getDashboardId)
+  wiredDashboardId({ data }: ApexWireResult<string | null>): void {
+    if (!data) {
+      // No dashboard the user can see (or the lookup failed): the card simply shows no link.
+      this.dashboardUrl = undefined;
+      return;
+    }
+    this.generateDashboardUrl(data);
+  }
+
+  private async generateDashboardUrl(dashboardId: string): Promise<void> {
+    this.dashboardUrl = await this[NavigationMixin.GenerateUrl]({
+      type: 'standard__recordPage',
+      attributes: { recordId: dashboardId, objectApiName: 'Dashboard', actionName: 'view' }
+    });
+  }
+
+  @wire(getHealth)
+  wiredHealth(result: ApexWireResult<Health>): void {
+    this.wiredHealthResult = result;
+    if (result.data) {
+      this.health = result.data;
+      this.healthError = undefined;
+    } else if (result.error) {
+      this.healthError = result.error;
+    }
+  }
+
+  get isHealthLoading(): boolean {
+    return !this.health && !this.healthError;
+  }
+
+  get healthErrorMessage(): string | null {
+    return this.healthError ? errorText(this.healthError) : null;
+  }
+
+  get statusCounts(): Array<{ key: string; label: string; count: number; badgeClass: string; tone: string }> {
+    return (this.health?.last24Hours ?? []).map((s) => ({
+      key: s.status,
+      label: s.label,
+      count: s.count ?? 0,
+      badgeClass: statusBadgeClass(s.status),
+      tone: statusTone(s.status)
+    }));
+  }
+
+  get chart(): ChartModel {
+    const days = (this.health?.days ?? []).map((d) => ({
+      day: d.day,
+      logged: d.logged ?? 0,
+      unmatched: d.unmatched ?? 0,
+      failed: d.failed ?? 0
+    }));
+    return buildChart(days, 640, 220, LOCALE);
+  }
+
+  get chartLabel(): string {
+    const days = this.chart.columns;
+    if (!days.length) {
+      return 'Calls per day: no data';
+    }
+    const totals = days.reduce((sum, d) => sum + d.total, 0);
+    return `Calls per day for the last ${days.length} days, stacked by outcome: ${totals} in all. The table below lists each day.`;
+  }
+
+  async handleRefreshHealth(): Promise<void> {
+    if (this.wiredHealthResult) {
+      await refreshApex(this.wiredHealthResult);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/** The sync log's datatable: its columns, the sort keys Apex accepts, and how a Call_Log__c row is shown. */
+import { statusLabel, statusTone } from 'c/vclCallFormat';
+import type { VclSyncLogController_LogRow as LogRow } from '@salesforce/apex-types';
+
+/** Datatable column fieldName → VclSyncLogController.SORT_FIELDS key. */
+export const SORT_KEYS: Record<string, string> = {
+  name: 'name',
+  statusLabel: 'status',
+  startedAt: 'startedAt',
+  receivedAt: 'receivedAt',
+  fromNumber: 'fromNumber',
+  attempts: 'attempts',
+  nextAttemptAt: 'nextAttemptAt'
+};
+const STATUS_ICONS: Record<string, string> = {
+  success: 'utility:success',
+  warning: 'utility:warning',
+  error: 'utility:error',
+  info: 'utility:clock',
+  neutral: 'utility:info'
+};
+const STATUS_TEXT_CLASSES: Record<string, string> = {
+  success: 'slds-text-color_success',
+  warning: 'slds-text-color_default',
+  error: 'slds-text-color_error',
+  info: 'slds-text-color_weak',
+  neutral: ''
+};
+const DATE_TIME = { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' };
+
+export const COLUMNS = [
+  {
+    label: 'Call log',
+    fieldName: 'name',
+    type: 'button',
+    sortable: true,
+    initialWidth: 130,
+    typeAttributes: {
+      label: { fieldName: 'name' },
+      name: 'show_detail',
+      variant: 'base',
+      title: 'Show details'
+    }
+  },
+  {
+    label: 'Status',
+    fieldName: 'statusLabel',
+    type: 'text',
+    sortable: true,
+    initialWidth: 140,
+    cellAttributes: { iconName: { fieldName: 'statusIcon' }, class: { fieldName: 'statusClass' } }
+  },
+  {
+    label: 'Call started',
+    fieldName: 'startedAt',
+    type: 'date',
+    sortable: true,
+    initialWidth: 170,
+    typeAttributes: DATE_TIME
+  },
+  {
+    label: 'Received',
+    fieldName: 'receivedAt',
+    type: 'date',
+    sortable: true,
+    initialWidth: 170,
+    typeAttributes: DATE_TIME
+  },
+  { label: 'From', fieldName: 'fromNumber', type: 'text', sortable: true, initialWidth: 160 },
+  {
+    label: 'Matched record',
+    fieldName: 'matchedRecordUrl',
+    type: 'url',
+    initialWidth: 160,
+    typeAttributes: { label: { fieldName: 'matchedRecordName' }, target: '_self' }
+  },
+  { label: 'Attempts', fieldName: 'attempts', type: 'number', sortable: true, initialWidth: 100 },
+  {
+    label: 'Next attempt',
+    fieldName: 'nextAttemptAt',
+    type: 'date',
+    sortable: true,
+    initialWidth: 170,
+    typeAttributes: DATE_TIME
+  },
+  { label: 'Message', fieldName: 'message', type: 'text', wrapText: false, initialWidth: 420 }
+];
+
+export interface TableRow extends LogRow {
+  statusLabel: string;
+  statusIcon: string;
+  statusClass: string;
+  matchedRecordUrl: string | null;
+}
+
+/** The record page of an id, or null. */
+export function recordUrl(id: string | null | undefined): string | null {
+  return id ? `/lightning/r/${id}/view` : null;
+}
+
+/** A sync-log row as the datatable shows it: status label, icon and colour, and a link to the matched record. */
+export function toTableRow(row: LogRow): TableRow {
+  const tone = statusTone(row.status);
+  return {
+    ...row,
+    statusLabel: statusLabel(row.status),
+    statusIcon: STATUS_ICONS[tone],
+    statusClass: STATUS_TEXT_CLASSES[tone],
+    matchedRecordUrl: recordUrl(row.matchedRecordId)
+  };
+}
