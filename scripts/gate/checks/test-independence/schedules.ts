@@ -9,8 +9,9 @@ import {
   type ExpressionContext
 } from '@apexdevtools/apex-parser';
 import { ancestor, findAll } from '../../lib/apex-tree';
+import { hasReason } from '../../lib/finding';
 import { isTestMethod, type CallGraph, type Node } from './call-graph';
-import { hasReason, type IndependenceIssue } from './issue';
+import type { IndependenceIssue } from './issue';
 
 /**
  * Can a test give this job-name expression its own value? Yes when it mentions Test.isRunningTest(),
