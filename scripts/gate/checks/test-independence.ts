@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import {
   FieldDeclarationContext,
   FormalParameterContext,
@@ -6,8 +5,7 @@ import {
 } from '@apexdevtools/apex-parser';
 import { classModifiers, findAll, methodsOf, parseApex } from '../lib/apex-tree';
 import type { CheckResult, Finding } from '../lib/finding';
-import { relativePath } from '../lib/finding';
-import { apexFiles } from '../lib/project';
+import { apexSources } from '../lib/project';
 import { CallGraph, type ClassInfo } from './test-independence/call-graph';
 import type { IndependenceIssue } from './test-independence/issue';
 import { isRunningTestIssues } from './test-independence/is-running-test';
@@ -60,10 +58,7 @@ export function analyzeTestIndependence(sources: Map<string, string>): Independe
  * line before accepts one deliberately.
  */
 export function checkTestIndependence(root: string): CheckResult {
-  const sources = new Map<string, string>();
-  for (const file of apexFiles(root)) {
-    sources.set(relativePath(root, file), fs.readFileSync(file, 'utf8'));
-  }
+  const sources = apexSources(root);
   const findings: Finding[] = analyzeTestIndependence(sources).map((issue) => ({
     checker: CHECKER,
     file: issue.file,
