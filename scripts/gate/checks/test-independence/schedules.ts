@@ -42,18 +42,14 @@ function nameVariesInTests(expr: ExpressionContext, node: Node, graph: CallGraph
   // jobName(minute): the name a same-class helper returns.
   for (const call of findAll(expr, MethodCallExpressionContext)) {
     const id = call.methodCall().id();
-    for (const helper of graph
+    const helpers = graph
       .nodes()
       .filter(
         (n) =>
           n.cls.file === node.cls.file && id && n.method.name.toLowerCase() === id.getText().toLowerCase()
-      )) {
-      for (const ret of helper.method.body ? findAll(helper.method.body, ReturnStatementContext) : []) {
-        const value = ret.expression();
-        if (value && nameVariesInTests(value, helper, graph, depth + 1)) {
-          return true;
-        }
-      }
+      );
+    if (returnVariesInTests(helpers, graph, depth)) {
+      return true;
     }
   }
   // VclTestRunIsolation.jobName(JOB_NAME): the name a helper of another of our classes returns.
@@ -64,18 +60,24 @@ function nameVariesInTests(expr: ExpressionContext, node: Node, graph: CallGraph
     }
     const className = dot.expression().getText().toLowerCase();
     const methodName = call.anyId().getText().toLowerCase();
-    for (const helper of graph
+    const helpers = graph
       .nodes()
-      .filter((n) => n.cls.name.toLowerCase() === className && n.method.name.toLowerCase() === methodName)) {
-      for (const ret of helper.method.body ? findAll(helper.method.body, ReturnStatementContext) : []) {
-        const value = ret.expression();
-        if (value && nameVariesInTests(value, helper, graph, depth + 1)) {
-          return true;
-        }
-      }
+      .filter((n) => n.cls.name.toLowerCase() === className && n.method.name.toLowerCase() === methodName);
+    if (returnVariesInTests(helpers, graph, depth)) {
+      return true;
     }
   }
   return false;
+}
+
+/** Whether a name one of these helpers returns can take a value a test gives it (see nameVariesInTests). */
+function returnVariesInTests(helpers: Node[], graph: CallGraph, depth: number): boolean {
+  return helpers.some((helper) =>
+    (helper.method.body ? findAll(helper.method.body, ReturnStatementContext) : []).some((ret) => {
+      const value = ret.expression();
+      return value ? nameVariesInTests(value, helper, graph, depth + 1) : false;
+    })
+  );
 }
 
 function findField(node: Node, name: string): { final: boolean; init?: ExpressionContext } | undefined {
