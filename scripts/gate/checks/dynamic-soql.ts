@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import {
   Arth2ExpressionContext,
   AssignExpressionContext,
-  CastExpressionContext,
   ClassBodyDeclarationContext,
   DotExpressionContext,
   FieldDeclarationContext,
@@ -11,14 +10,13 @@ import {
   PrimaryExpressionContext,
   SoqlPrimaryContext,
   SoslPrimaryContext,
-  SubExpressionContext,
   VariableDeclaratorContext,
   type ApexParserRuleContext,
   type ExpressionContext
 } from '@apexdevtools/apex-parser';
 import type { CheckResult, Finding } from '../lib/finding';
 import { relativePath } from '../lib/finding';
-import { ancestor, findAll, methodsOf, parseApex, type ApexMethod } from '../lib/apex-tree';
+import { ancestor, findAll, methodsOf, parseApex, unwrap, type ApexMethod } from '../lib/apex-tree';
 import { apexFiles } from '../lib/project';
 
 const CHECKER = 'dynamic-soql';
@@ -39,16 +37,11 @@ export interface DynamicSoqlIssue {
 
 /** The pieces of a `+` concatenation, left to right (parentheses and casts looked through). */
 function concatParts(expr: ExpressionContext): ExpressionContext[] {
-  if (expr instanceof Arth2ExpressionContext && expr.ADD()) {
-    return expr.expression_list().flatMap(concatParts);
+  const inner = unwrap(expr);
+  if (inner instanceof Arth2ExpressionContext && inner.ADD()) {
+    return inner.expression_list().flatMap(concatParts);
   }
-  if (expr instanceof SubExpressionContext) {
-    return concatParts(expr.expression());
-  }
-  if (expr instanceof CastExpressionContext) {
-    return concatParts(expr.expression());
-  }
-  return [expr];
+  return [inner];
 }
 
 function isEscapeCall(expr: ExpressionContext): boolean {

@@ -3,10 +3,13 @@ import {
   ApexParserFactory,
   ClassBodyDeclarationContext,
   type ApexParser,
+  CastExpressionContext,
   ClassDeclarationContext,
   ConstructorDeclarationContext,
+  SubExpressionContext,
   MethodDeclarationContext,
   type BlockContext,
+  type ExpressionContext,
   type ApexParserRuleContext as ParserRuleContext
 } from '@apexdevtools/apex-parser';
 
@@ -78,6 +81,17 @@ export function ancestor<T>(ctx: ParserRuleContext, type: Ctor<T>): T | undefine
     node = node.parentCtx;
   }
   return undefined;
+}
+
+/** The expression inside any parentheses and casts (`((List<Lead>) rows)` → `rows`). */
+export function unwrap(expr: ExpressionContext): ExpressionContext {
+  if (expr instanceof SubExpressionContext) {
+    return unwrap(expr.expression());
+  }
+  if (expr instanceof CastExpressionContext) {
+    return unwrap(expr.expression());
+  }
+  return expr;
 }
 
 export interface ApexMethod {
