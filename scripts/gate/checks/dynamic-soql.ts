@@ -2,9 +2,7 @@ import * as fs from 'node:fs';
 import {
   Arth2ExpressionContext,
   AssignExpressionContext,
-  ClassBodyDeclarationContext,
   DotExpressionContext,
-  FieldDeclarationContext,
   IdPrimaryContext,
   LiteralPrimaryContext,
   PrimaryExpressionContext,
@@ -16,7 +14,7 @@ import {
 } from '@apexdevtools/apex-parser';
 import type { CheckResult, Finding } from '../lib/finding';
 import { relativePath } from '../lib/finding';
-import { ancestor, findAll, methodsOf, parseApex, unwrap, type ApexMethod } from '../lib/apex-tree';
+import { fieldsOf, findAll, methodsOf, parseApex, unwrap, type ApexMethod } from '../lib/apex-tree';
 import { apexFiles } from '../lib/project';
 
 const CHECKER = 'dynamic-soql';
@@ -61,20 +59,9 @@ function isEscapeCall(expr: ExpressionContext): boolean {
  * without one is set in a constructor, from anything: not a constant.
  */
 function finalFields(tree: ApexParserRuleContext): Map<string, ExpressionContext> {
-  const out = new Map<string, ExpressionContext>();
-  for (const field of findAll(tree, FieldDeclarationContext)) {
-    const declaration = ancestor(field, ClassBodyDeclarationContext);
-    if (!declaration?.modifier_list().some((m) => m.FINAL())) {
-      continue;
-    }
-    for (const declarator of field.variableDeclarators().variableDeclarator_list()) {
-      const init = declarator.expression();
-      if (init) {
-        out.set(declarator.id().getText().toLowerCase(), init);
-      }
-    }
-  }
-  return out;
+  return new Map(
+    fieldsOf(tree).flatMap((field) => (field.final && field.init ? [[field.name, field.init] as const] : []))
+  );
 }
 
 /**

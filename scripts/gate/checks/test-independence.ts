@@ -1,9 +1,5 @@
-import {
-  FieldDeclarationContext,
-  FormalParameterContext,
-  type ApexParserRuleContext
-} from '@apexdevtools/apex-parser';
-import { classModifiers, findAll, methodsOf, parseApex } from '../lib/apex-tree';
+import { FormalParameterContext, type ApexParserRuleContext } from '@apexdevtools/apex-parser';
+import { classModifiers, fieldsOf, findAll, methodsOf, parseApex } from '../lib/apex-tree';
 import type { CheckResult, Finding } from '../lib/finding';
 import { apexSources } from '../lib/project';
 import { CallGraph, type ClassInfo } from './test-independence/call-graph';
@@ -29,10 +25,8 @@ export function analyzeTestIndependence(sources: Map<string, string>): Independe
       continue;
     }
     const fieldTypes = new Map<string, string>();
-    for (const field of findAll(tree, FieldDeclarationContext)) {
-      for (const declarator of field.variableDeclarators().variableDeclarator_list()) {
-        fieldTypes.set(declarator.id().getText().toLowerCase(), field.typeRef().getText());
-      }
+    for (const field of fieldsOf(tree)) {
+      fieldTypes.set(field.name, field.type);
     }
     for (const param of findAll(tree, FormalParameterContext)) {
       fieldTypes.set(param.id().getText().toLowerCase(), param.typeRef().getText());

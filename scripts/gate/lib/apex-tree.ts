@@ -6,6 +6,7 @@ import {
   CastExpressionContext,
   ClassDeclarationContext,
   ConstructorDeclarationContext,
+  FieldDeclarationContext,
   SubExpressionContext,
   MethodDeclarationContext,
   type BlockContext,
@@ -154,4 +155,31 @@ export function classModifiers(tree: ParserRuleContext): string[] {
     }
   }
   return modifiers;
+}
+
+export interface ApexField {
+  /** Lower case. */
+  name: string;
+  type: string;
+  final: boolean;
+  init: ExpressionContext | undefined;
+}
+
+/** Every field of every class (inner classes included) in a parse tree, one per declarator, in source order. */
+export function fieldsOf(tree: ParserRuleContext): ApexField[] {
+  return findAll(tree, FieldDeclarationContext).flatMap((field) => {
+    const final =
+      ancestor(field, ClassBodyDeclarationContext)
+        ?.modifier_list()
+        .some((m) => m.FINAL()) ?? false;
+    return field
+      .variableDeclarators()
+      .variableDeclarator_list()
+      .map((declarator) => ({
+        name: declarator.id().getText().toLowerCase(),
+        type: field.typeRef().getText(),
+        final,
+        init: declarator.expression() ?? undefined
+      }));
+  });
 }

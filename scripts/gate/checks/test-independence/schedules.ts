@@ -1,14 +1,12 @@
 import {
-  ClassBodyDeclarationContext,
   DotExpressionContext,
-  FieldDeclarationContext,
   IdPrimaryContext,
   MethodCallExpressionContext,
   ReturnStatementContext,
   type ApexParserRuleContext,
   type ExpressionContext
 } from '@apexdevtools/apex-parser';
-import { ancestor, findAll } from '../../lib/apex-tree';
+import { fieldsOf, findAll, type ApexField } from '../../lib/apex-tree';
 import { hasReason } from '../../lib/finding';
 import { isTestMethod, type CallGraph, type Node } from './call-graph';
 import type { IndependenceIssue } from './issue';
@@ -80,26 +78,12 @@ function returnVariesInTests(helpers: Node[], graph: CallGraph, depth: number): 
   );
 }
 
-function findField(node: Node, name: string): { final: boolean; init?: ExpressionContext } | undefined {
-  const tree = node.method.ctx;
-  let root: ApexParserRuleContext = tree;
+function findField(node: Node, name: string): ApexField | undefined {
+  let root: ApexParserRuleContext = node.method.ctx;
   while (root.parentCtx) {
     root = root.parentCtx;
   }
-  for (const field of findAll(root, FieldDeclarationContext)) {
-    const declarator = field
-      .variableDeclarators()
-      .variableDeclarator_list()
-      .find((d) => d.id().getText().toLowerCase() === name);
-    if (declarator) {
-      const declaration = ancestor(field, ClassBodyDeclarationContext);
-      return {
-        final: declaration?.modifier_list().some((m) => m.FINAL()) ?? false,
-        init: declarator.expression() ?? undefined
-      };
-    }
-  }
-  return undefined;
+  return fieldsOf(root).find((field) => field.name === name);
 }
 
 /** System.schedule calls of production code whose job name a test cannot change, by node. */
