@@ -2,23 +2,19 @@ import * as fs from 'node:fs';
 import {
   Arth2ExpressionContext,
   AssignExpressionContext,
-  CastExpressionContext,
-  ClassBodyDeclarationContext,
   DotExpressionContext,
-  FieldDeclarationContext,
   IdPrimaryContext,
   LiteralPrimaryContext,
   PrimaryExpressionContext,
   SoqlPrimaryContext,
   SoslPrimaryContext,
-  SubExpressionContext,
   VariableDeclaratorContext,
   type ApexParserRuleContext,
   type ExpressionContext
 } from '@apexdevtools/apex-parser';
 import type { CheckResult, Finding } from '../lib/finding';
 import { relativePath } from '../lib/finding';
-import { ancestor, findAll, methodsOf, parseApex, type ApexMethod } from '../lib/apex-tree';
+import { fieldsOf, findAll, methodsOf, parseApex, unwrap, type ApexMethod } from '../lib/apex-tree';
 import { apexFiles } from '../lib/project';
 
 const CHECKER = 'dynamic-soql';
@@ -39,16 +35,11 @@ export interface DynamicSoqlIssue {
 
 /** The pieces of a `+` concatenation, left to right (parentheses and casts looked through). */
 function concatParts(expr: ExpressionContext): ExpressionContext[] {
-  if (expr instanceof Arth2ExpressionContext && expr.ADD()) {
-    return expr.expression_list().flatMap(concatParts);
+  const inner = unwrap(expr);
+  if (inner instanceof Arth2ExpressionContext && inner.ADD()) {
+    return inner.expression_list().flatMap(concatParts);
   }
-  if (expr instanceof SubExpressionContext) {
-    return concatParts(expr.expression());
-  }
-  if (expr instanceof CastExpressionContext) {
-    return concatParts(expr.expression());
-  }
-  return [expr];
+  return [inner];
 }
 
 function isEscapeCall(expr: ExpressionContext): boolean {
@@ -68,20 +59,9 @@ function isEscapeCall(expr: ExpressionContext): boolean {
  * without one is set in a constructor, from anything: not a constant.
  */
 function finalFields(tree: ApexParserRuleContext): Map<string, ExpressionContext> {
-  const out = new Map<string, ExpressionContext>();
-  for (const field of findAll(tree, FieldDeclarationContext)) {
-    const declaration = ancestor(field, ClassBodyDeclarationContext);
-    if (!declaration?.modifier_list().some((m) => m.FINAL())) {
-      continue;
-    }
-    for (const declarator of field.variableDeclarators().variableDeclarator_list()) {
-      const init = declarator.expression();
-      if (init) {
-        out.set(declarator.id().getText().toLowerCase(), init);
-      }
-    }
-  }
-  return out;
+  return new Map(
+    fieldsOf(tree).flatMap((field) => (field.final && field.init ? [[field.name, field.init] as const] : []))
+  );
 }
 
 /**

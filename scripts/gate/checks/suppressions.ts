@@ -1,13 +1,12 @@
 import * as fs from 'node:fs';
 import type { CheckResult, Finding } from '../lib/finding';
-import { relativePath } from '../lib/finding';
+import { hasReason, relativePath } from '../lib/finding';
 import { apexFiles } from '../lib/project';
 
 const CHECKER = 'suppressions';
 
 /** PMD and Code Analyzer suppression markers. */
 const SUPPRESSION = /@SuppressWarnings\s*\(\s*'[^']*PMD|\bNOPMD\b|code-analyzer-suppress\b/i;
-const REASON = /\/\/.*\breason:\s*\S/i;
 
 /**
  * Every suppression in Apex (`@SuppressWarnings('PMD.X')`, `// NOPMD`, `// code-analyzer-suppress`)
@@ -23,8 +22,7 @@ export function checkSuppressions(root: string): CheckResult {
         return;
       }
       count++;
-      const previous = lines[index - 1] ?? '';
-      if (!REASON.test(line) && !REASON.test(previous)) {
+      if (!hasReason(lines, index + 1)) {
         findings.push({
           checker: CHECKER,
           file: relativePath(root, file),

@@ -1,13 +1,7 @@
-import * as fs from 'node:fs';
-import {
-  FieldDeclarationContext,
-  FormalParameterContext,
-  type ApexParserRuleContext
-} from '@apexdevtools/apex-parser';
-import { classModifiers, findAll, methodsOf, parseApex } from '../lib/apex-tree';
+import { FormalParameterContext, type ApexParserRuleContext } from '@apexdevtools/apex-parser';
+import { classModifiers, fieldsOf, findAll, methodsOf, parseApex } from '../lib/apex-tree';
 import type { CheckResult, Finding } from '../lib/finding';
-import { relativePath } from '../lib/finding';
-import { apexFiles } from '../lib/project';
+import { apexSources } from '../lib/project';
 import { CallGraph, type ClassInfo } from './test-independence/call-graph';
 import type { IndependenceIssue } from './test-independence/issue';
 import { isRunningTestIssues } from './test-independence/is-running-test';
@@ -31,10 +25,8 @@ export function analyzeTestIndependence(sources: Map<string, string>): Independe
       continue;
     }
     const fieldTypes = new Map<string, string>();
-    for (const field of findAll(tree, FieldDeclarationContext)) {
-      for (const declarator of field.variableDeclarators().variableDeclarator_list()) {
-        fieldTypes.set(declarator.id().getText().toLowerCase(), field.typeRef().getText());
-      }
+    for (const field of fieldsOf(tree)) {
+      fieldTypes.set(field.name, field.type);
     }
     for (const param of findAll(tree, FormalParameterContext)) {
       fieldTypes.set(param.id().getText().toLowerCase(), param.typeRef().getText());
@@ -60,10 +52,7 @@ export function analyzeTestIndependence(sources: Map<string, string>): Independe
  * line before accepts one deliberately.
  */
 export function checkTestIndependence(root: string): CheckResult {
-  const sources = new Map<string, string>();
-  for (const file of apexFiles(root)) {
-    sources.set(relativePath(root, file), fs.readFileSync(file, 'utf8'));
-  }
+  const sources = apexSources(root);
   const findings: Finding[] = analyzeTestIndependence(sources).map((issue) => ({
     checker: CHECKER,
     file: issue.file,

@@ -1,8 +1,6 @@
-import * as fs from 'node:fs';
 import { methodsOf, parseApex, type ApexMethod } from '../lib/apex-tree';
 import type { CheckResult, Finding } from '../lib/finding';
-import { relativePath } from '../lib/finding';
-import { apexFiles } from '../lib/project';
+import { apexSources } from '../lib/project';
 import { MethodIndex } from './unqueried-field/calls';
 import { MethodAnalysis, type UnqueriedRead } from './unqueried-field/method-analysis';
 
@@ -45,10 +43,7 @@ export function analyzeUnqueriedFields(sources: Map<string, string>): UnqueriedR
  * field its query did not select, in the same method or in one of our methods it is passed to.
  */
 export function checkUnqueriedFields(root: string): CheckResult {
-  const sources = new Map<string, string>();
-  for (const file of apexFiles(root)) {
-    sources.set(relativePath(root, file), fs.readFileSync(file, 'utf8'));
-  }
+  const sources = apexSources(root);
   const findings: Finding[] = analyzeUnqueriedFields(sources).map((r) => ({
     checker: CHECKER,
     file: r.file,

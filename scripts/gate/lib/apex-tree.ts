@@ -3,10 +3,14 @@ import {
   ApexParserFactory,
   ClassBodyDeclarationContext,
   type ApexParser,
+  CastExpressionContext,
   ClassDeclarationContext,
   ConstructorDeclarationContext,
+  FieldDeclarationContext,
+  SubExpressionContext,
   MethodDeclarationContext,
   type BlockContext,
+  type ExpressionContext,
   type ApexParserRuleContext as ParserRuleContext
 } from '@apexdevtools/apex-parser';
 
@@ -80,6 +84,17 @@ export function ancestor<T>(ctx: ParserRuleContext, type: Ctor<T>): T | undefine
   return undefined;
 }
 
+/** The expression inside any parentheses and casts (`((List<Lead>) rows)` → `rows`). */
+export function unwrap(expr: ExpressionContext): ExpressionContext {
+  if (expr instanceof SubExpressionContext) {
+    return unwrap(expr.expression());
+  }
+  if (expr instanceof CastExpressionContext) {
+    return unwrap(expr.expression());
+  }
+  return expr;
+}
+
 export interface ApexMethod {
   /** As written; constructors carry their class name. */
   name: string;
@@ -140,4 +155,31 @@ export function classModifiers(tree: ParserRuleContext): string[] {
     }
   }
   return modifiers;
+}
+
+export interface ApexField {
+  /** Lower case. */
+  name: string;
+  type: string;
+  final: boolean;
+  init: ExpressionContext | undefined;
+}
+
+/** Every field of every class (inner classes included) in a parse tree, one per declarator, in source order. */
+export function fieldsOf(tree: ParserRuleContext): ApexField[] {
+  return findAll(tree, FieldDeclarationContext).flatMap((field) => {
+    const final =
+      ancestor(field, ClassBodyDeclarationContext)
+        ?.modifier_list()
+        .some((m) => m.FINAL()) ?? false;
+    return field
+      .variableDeclarators()
+      .variableDeclarator_list()
+      .map((declarator) => ({
+        name: declarator.id().getText().toLowerCase(),
+        type: field.typeRef().getText(),
+        final,
+        init: declarator.expression() ?? undefined
+      }));
+  });
 }

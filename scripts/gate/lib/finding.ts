@@ -39,3 +39,13 @@ export function relativePath(root: string, file: string): string {
   const rel = path.isAbsolute(file) ? path.relative(root, file) : file;
   return rel.split(path.sep).join('/');
 }
+
+const REASON = /\/\/.*\breason:\s*\S/i;
+
+/**
+ * Whether 1-based `line` of a source (split into lines) or the line before carries a written reason,
+ * `// reason: …`: how a deliberate exception to an Apex rule is accepted.
+ */
+export function hasReason(lines: string[], line: number): boolean {
+  return REASON.test(lines[line - 1] ?? '') || REASON.test(lines[line - 2] ?? '');
+}

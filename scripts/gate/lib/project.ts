@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { relativePath } from './finding';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.sf', '.sfdx', 'coverage', 'test-results', 'dist']);
 
@@ -68,6 +69,14 @@ export function packageDirs(root: string): string[] {
 /** Every .cls and .trigger under the package directories. */
 export function apexFiles(root: string): string[] {
   return packageDirs(root).flatMap((dir) => walkFiles(dir, (file) => /\.(cls|trigger)$/.test(file)));
+}
+
+/**
+ * Every Apex class and trigger's text by its path relative to root, for the checks that follow calls
+ * across files.
+ */
+export function apexSources(root: string): Map<string, string> {
+  return new Map(apexFiles(root).map((file) => [relativePath(root, file), fs.readFileSync(file, 'utf8')]));
 }
 
 /** 1-based line number of a character offset in text. */

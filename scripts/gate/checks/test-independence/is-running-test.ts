@@ -11,8 +11,9 @@ import {
   type ExpressionContext
 } from '@apexdevtools/apex-parser';
 import { ancestor, findAll } from '../../lib/apex-tree';
+import { hasReason } from '../../lib/finding';
 import type { ClassInfo } from './call-graph';
-import { hasReason, type IndependenceIssue } from './issue';
+import type { IndependenceIssue } from './issue';
 
 /** Calls that start asynchronous work or a callout: what a Test.isRunningTest() branch may skip. */
 // Matched on parse-tree text, which has no spaces (`returnSystem.enqueueJob(…)`): no leading \b.

@@ -1,5 +1,6 @@
+import { hasReason } from '../../lib/finding';
 import { CallGraph, isTestMethod, userModeMarker } from './call-graph';
-import { hasReason, type IndependenceIssue } from './issue';
+import type { IndependenceIssue } from './issue';
 
 /** Test methods that reach user-mode code without System.runAs. */
 export function runAsIssues(graph: CallGraph): IndependenceIssue[] {

@@ -1,16 +1,15 @@
 import {
-  ClassBodyDeclarationContext,
   DotExpressionContext,
-  FieldDeclarationContext,
   IdPrimaryContext,
   MethodCallExpressionContext,
   ReturnStatementContext,
   type ApexParserRuleContext,
   type ExpressionContext
 } from '@apexdevtools/apex-parser';
-import { ancestor, findAll } from '../../lib/apex-tree';
+import { fieldsOf, findAll, type ApexField } from '../../lib/apex-tree';
+import { hasReason } from '../../lib/finding';
 import { isTestMethod, type CallGraph, type Node } from './call-graph';
-import { hasReason, type IndependenceIssue } from './issue';
+import type { IndependenceIssue } from './issue';
 
 /**
  * Can a test give this job-name expression its own value? Yes when it mentions Test.isRunningTest(),
@@ -41,18 +40,14 @@ function nameVariesInTests(expr: ExpressionContext, node: Node, graph: CallGraph
   // jobName(minute): the name a same-class helper returns.
   for (const call of findAll(expr, MethodCallExpressionContext)) {
     const id = call.methodCall().id();
-    for (const helper of graph
+    const helpers = graph
       .nodes()
       .filter(
         (n) =>
           n.cls.file === node.cls.file && id && n.method.name.toLowerCase() === id.getText().toLowerCase()
-      )) {
-      for (const ret of helper.method.body ? findAll(helper.method.body, ReturnStatementContext) : []) {
-        const value = ret.expression();
-        if (value && nameVariesInTests(value, helper, graph, depth + 1)) {
-          return true;
-        }
-      }
+      );
+    if (returnVariesInTests(helpers, graph, depth)) {
+      return true;
     }
   }
   // VclTestRunIsolation.jobName(JOB_NAME): the name a helper of another of our classes returns.
@@ -63,40 +58,32 @@ function nameVariesInTests(expr: ExpressionContext, node: Node, graph: CallGraph
     }
     const className = dot.expression().getText().toLowerCase();
     const methodName = call.anyId().getText().toLowerCase();
-    for (const helper of graph
+    const helpers = graph
       .nodes()
-      .filter((n) => n.cls.name.toLowerCase() === className && n.method.name.toLowerCase() === methodName)) {
-      for (const ret of helper.method.body ? findAll(helper.method.body, ReturnStatementContext) : []) {
-        const value = ret.expression();
-        if (value && nameVariesInTests(value, helper, graph, depth + 1)) {
-          return true;
-        }
-      }
+      .filter((n) => n.cls.name.toLowerCase() === className && n.method.name.toLowerCase() === methodName);
+    if (returnVariesInTests(helpers, graph, depth)) {
+      return true;
     }
   }
   return false;
 }
 
-function findField(node: Node, name: string): { final: boolean; init?: ExpressionContext } | undefined {
-  const tree = node.method.ctx;
-  let root: ApexParserRuleContext = tree;
+/** Whether a name one of these helpers returns can take a value a test gives it (see nameVariesInTests). */
+function returnVariesInTests(helpers: Node[], graph: CallGraph, depth: number): boolean {
+  return helpers.some((helper) =>
+    (helper.method.body ? findAll(helper.method.body, ReturnStatementContext) : []).some((ret) => {
+      const value = ret.expression();
+      return value ? nameVariesInTests(value, helper, graph, depth + 1) : false;
+    })
+  );
+}
+
+function findField(node: Node, name: string): ApexField | undefined {
+  let root: ApexParserRuleContext = node.method.ctx;
   while (root.parentCtx) {
     root = root.parentCtx;
   }
-  for (const field of findAll(root, FieldDeclarationContext)) {
-    const declarator = field
-      .variableDeclarators()
-      .variableDeclarator_list()
-      .find((d) => d.id().getText().toLowerCase() === name);
-    if (declarator) {
-      const declaration = ancestor(field, ClassBodyDeclarationContext);
-      return {
-        final: declaration?.modifier_list().some((m) => m.FINAL()) ?? false,
-        init: declarator.expression() ?? undefined
-      };
-    }
-  }
-  return undefined;
+  return fieldsOf(root).find((field) => field.name === name);
 }
 
 /** System.schedule calls of production code whose job name a test cannot change, by node. */

@@ -3,23 +3,10 @@ import {
   IdPrimaryContext,
   MethodCallExpressionContext,
   PrimaryExpressionContext,
-  SubExpressionContext,
-  CastExpressionContext,
   type ApexParserRuleContext,
   type ExpressionContext
 } from '@apexdevtools/apex-parser';
-import type { ApexMethod } from '../../lib/apex-tree';
-
-/** The expression inside any parentheses and casts (`((List<Lead>) rows)` → `rows`). */
-export function unwrap(expr: ExpressionContext): ExpressionContext {
-  if (expr instanceof SubExpressionContext) {
-    return unwrap(expr.expression());
-  }
-  if (expr instanceof CastExpressionContext) {
-    return unwrap(expr.expression());
-  }
-  return expr;
-}
+import { unwrap, type ApexMethod } from '../../lib/apex-tree';
 
 /** The name of a bare variable reference (`rows`), lower case. */
 export function variableName(expr: ExpressionContext): string | undefined {

@@ -12,9 +12,9 @@ import {
   type ApexParserRuleContext,
   type ExpressionContext
 } from '@apexdevtools/apex-parser';
-import { findAll, type ApexMethod } from '../../lib/apex-tree';
+import { findAll, unwrap, type ApexMethod } from '../../lib/apex-tree';
 import { apexStringValue } from '../soql/analyze';
-import { callOf, unwrap, variableName, type MethodIndex } from './calls';
+import { callOf, variableName, type MethodIndex } from './calls';
 import { queryOfLiteral, relativeLine, selected, selectionOf, type Selection } from './selection';
 
 export interface UnqueriedRead {
