@@ -35,8 +35,6 @@ const FLAGS: FlagSpec[] = [
   { name: 'help', short: 'h', value: false, description: 'show this help' }
 ];
 
-// Defaults of a fresh org (docs/admin-guide.md "Settings (setup page)"); the e2e runs on a scratch org with them.
-
 async function posterSession(
   target: OrgSession,
   asUser: string | undefined

@@ -17,6 +17,7 @@ import { CaseResult } from './case-table';
 import { Checks } from './checks';
 import { CreatedRecords, planCleanup } from './cleanup';
 
+// Defaults of a fresh org (docs/admin-guide.md "Settings (setup page)"); the e2e runs on a scratch org with them.
 export const INBOUND_SUBJECT = 'Inbound Call';
 export const OUTBOUND_SUBJECT = 'Outbound Call';
 export const APPOINTMENT_SUFFIX = ' - Scheduled Appointment';

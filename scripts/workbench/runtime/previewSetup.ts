@@ -145,14 +145,11 @@ export function setupHandlers(): Record<ApexKey, PreviewHandler> {
       if (!isRecord(settings)) {
         throw new ApexError('settings: required');
       }
-      const problems = settingsProblems({
-        ...(context.get('VclSettingsController.getSettings') as Row),
-        ...settings
-      });
+      const saved = { ...(context.get('VclSettingsController.getSettings') as Row), ...settings };
+      const problems = settingsProblems(saved);
       if (problems.length > 0) {
         throw new ApexError(`Settings not saved: ${problems.join('; ')}.`);
       }
-      const saved = { ...(context.get('VclSettingsController.getSettings') as Row), ...settings };
       context.set('VclSettingsController.getSettings', saved);
       return saved;
     },
