@@ -34,7 +34,7 @@ function apexClass(root: string, name: string, body: string): void {
   );
 }
 
-/** The eight defects, each in a file of its own so every checker's findings can be told apart. */
+/** The planted defects, each in a file of its own so every checker's findings can be told apart. */
 export const DEFECTS = {
   unknownApexField: `${CLASSES}/BadField.cls`,
   unknownSoqlField: `${CLASSES}/BadSoql.cls`,
