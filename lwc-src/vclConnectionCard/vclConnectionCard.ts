@@ -1,5 +1,4 @@
 import { LightningElement, wire } from 'lwc';
-import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getConnectionStatus from '@salesforce/apex/VclConnectionController.getConnectionStatus';
 import saveConnection from '@salesforce/apex/VclConnectionController.saveConnection';
@@ -9,6 +8,8 @@ import type {
   VclConnectionController_ConnectionStatus as ConnectionStatus
 } from '@salesforce/apex-types';
 import { errorText, firstErrorText } from 'c/vclCallFormat';
+import { fromWire, isLoading, NOT_LOADED, refreshWire, withData, withError } from 'c/vclWireState';
+import type { WireState } from 'c/vclWireState';
 
 const OUTCOME_TEXT: Record<string, string> = {
   OK: 'Connected',
@@ -28,32 +29,28 @@ const OUTCOME_TEXT: Record<string, string> = {
  * nobody opens the credential pages. Then Test connection calls the voice system.
  */
 export default class VclConnectionCard extends LightningElement {
-  connection?: ConnectionStatus;
-  connectionError: unknown;
+  connectionState: WireState<ConnectionStatus> = NOT_LOADED;
   saveError: string | null = null;
   isTestingConnection = false;
   isSaving = false;
   urlInput = '';
   apiKeyInput = '';
-  private wiredConnection?: ApexWireResult<ConnectionStatus>;
 
   @wire(getConnectionStatus)
   wiredConnectionStatus(result: ApexWireResult<ConnectionStatus>): void {
-    this.wiredConnection = result;
-    if (result.data) {
-      this.connection = result.data;
-      this.connectionError = undefined;
-    } else if (result.error) {
-      this.connectionError = result.error;
-    }
+    this.connectionState = fromWire(this.connectionState, result);
+  }
+
+  get connection(): ConnectionStatus | undefined {
+    return this.connectionState.data;
   }
 
   get isConnectionLoading(): boolean {
-    return !this.connection && !this.connectionError;
+    return isLoading(this.connectionState);
   }
 
   get connectionErrorMessage(): string | null {
-    return firstErrorText(this.saveError, this.connectionError);
+    return firstErrorText(this.saveError, this.connectionState.error);
   }
 
   get isUrlSet(): boolean {
@@ -115,8 +112,10 @@ export default class VclConnectionCard extends LightningElement {
     this.isSaving = true;
     this.saveError = null;
     try {
-      this.connection = await saveConnection({ url: this.urlInput.trim(), apiKey: this.apiKeyInput });
-      this.connectionError = undefined;
+      this.connectionState = withData(
+        this.connectionState,
+        await saveConnection({ url: this.urlInput.trim(), apiKey: this.apiKeyInput })
+      );
       this.urlInput = '';
       // The key leaves the page as soon as Apex has it.
       this.apiKeyInput = '';
@@ -127,9 +126,7 @@ export default class VclConnectionCard extends LightningElement {
           variant: 'success'
         })
       );
-      if (this.wiredConnection) {
-        await refreshApex(this.wiredConnection);
-      }
+      await refreshWire(this.connectionState);
     } catch (e) {
       this.saveError = errorText(e);
     } finally {
@@ -141,14 +138,11 @@ export default class VclConnectionCard extends LightningElement {
     this.isTestingConnection = true;
     this.saveError = null;
     try {
-      this.connection = await testConnection({});
-      this.connectionError = undefined;
-      if (this.wiredConnection) {
-        // The stored last result changed: let the cached status catch up.
-        await refreshApex(this.wiredConnection);
-      }
+      this.connectionState = withData(this.connectionState, await testConnection({}));
+      // The stored last result changed: let the cached status catch up.
+      await refreshWire(this.connectionState);
     } catch (e) {
-      this.connectionError = e;
+      this.connectionState = withError(this.connectionState, e);
     } finally {
       this.isTestingConnection = false;
     }

@@ -1,5 +1,4 @@
 import { LightningElement, wire } from 'lwc';
-import { refreshApex } from '@salesforce/apex';
 import LightningConfirm from 'lightning/confirm';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import listMappings from '@salesforce/apex/VclFieldMappingController.listMappings';
@@ -15,6 +14,8 @@ import type {
   VclFieldMappingController_TargetField as TargetField
 } from '@salesforce/apex-types';
 import { errorText } from 'c/vclCallFormat';
+import { fromWire, NOT_LOADED, refreshWire } from 'c/vclWireState';
+import type { WireState } from 'c/vclWireState';
 import {
   markDuplicateTargets,
   type MappingRow,
@@ -29,41 +30,34 @@ import {
 export default class VclFieldMapping extends LightningElement {
   objectOptions = TARGET_OBJECTS;
   rows: MappingRow[] = [];
-  payloadKeys: PayloadKey[] = [];
   /** Target fields by object, loaded once per object through the cacheable Apex method. */
   fieldsByObject: Record<string, TargetField[]> = {};
   fieldErrors: Record<string, string> = {};
-  mappingsError: unknown;
-  keysError: unknown;
+  /** The stored mappings as Apex last delivered them (Cancel returns to them). */
+  mappingsState: WireState<Mapping[]> = NOT_LOADED;
+  keysState: WireState<PayloadKey[]> = NOT_LOADED;
   saveError: string | null = null;
   isSaving = false;
   isDirty = false;
   loaded = false;
 
-  private wiredMappingsResult?: ApexWireResult<Mapping[]>;
   private newRowCount = 0;
 
   @wire(listMappings)
   wiredMappings(result: ApexWireResult<Mapping[]>): void {
-    this.wiredMappingsResult = result;
-    if (result.data) {
-      this.mappingsError = undefined;
-      if (!this.isDirty) {
-        this.setRows(result.data);
-      }
-    } else if (result.error) {
-      this.mappingsError = result.error;
+    this.mappingsState = fromWire(this.mappingsState, result);
+    if (result.data && !this.isDirty) {
+      this.setRows(result.data);
     }
   }
 
   @wire(listPayloadKeys)
   wiredPayloadKeys(result: ApexWireResult<PayloadKey[]>): void {
-    if (result.data) {
-      this.payloadKeys = result.data;
-      this.keysError = undefined;
-    } else if (result.error) {
-      this.keysError = result.error;
-    }
+    this.keysState = fromWire(this.keysState, result);
+  }
+
+  get payloadKeys(): PayloadKey[] {
+    return this.keysState.data ?? [];
   }
 
   private setRows(mappings: Mapping[]): void {
@@ -92,11 +86,11 @@ export default class VclFieldMapping extends LightningElement {
   // View ----------------------------------------------------------------------------------------
 
   get isLoading(): boolean {
-    return !this.loaded && !this.mappingsError;
+    return !this.loaded && !this.mappingsState.error;
   }
 
   get errorMessage(): string | null {
-    const errors = [this.mappingsError, this.keysError].filter((e) => !!e);
+    const errors = [this.mappingsState.error, this.keysState.error].filter((e) => !!e);
     return errors.length ? errorText(errors) : null;
   }
 
@@ -150,12 +144,13 @@ export default class VclFieldMapping extends LightningElement {
 
   // Editing -------------------------------------------------------------------------------------
 
-  private rowIndex(event: Event): number {
+  /** Applies `patch` to the row the event came from; null when that row is gone (e.g. removed meanwhile). */
+  private changeRow(event: Event, patch: Partial<MappingRow>): MappingRow | null {
     const key = (event.target as HTMLElement).dataset.key;
-    return this.rows.findIndex((r) => r.key === key);
-  }
-
-  private updateRow(index: number, patch: Partial<MappingRow>): MappingRow {
+    const index = this.rows.findIndex((r) => r.key === key);
+    if (index < 0) {
+      return null;
+    }
     const row = { ...this.rows[index], ...patch };
     this.rows = this.rows.map((r, i) => (i === index ? row : r));
     this.isDirty = true;
@@ -164,39 +159,31 @@ export default class VclFieldMapping extends LightningElement {
   }
 
   handlePayloadKeyChange(event: CustomEvent<{ value: string }>): void {
-    const i = this.rowIndex(event);
-    if (i < 0) {
-      return;
+    const row = this.changeRow(event, { payloadKey: event.detail.value });
+    if (row) {
+      this.recheck(row);
     }
-    this.recheck(this.updateRow(i, { payloadKey: event.detail.value }));
   }
 
   handleObjectChange(event: CustomEvent<{ value: string }>): void {
-    const i = this.rowIndex(event);
-    if (i < 0) {
-      return;
-    }
     const targetObject = event.detail.value;
-    this.updateRow(i, { targetObject, targetField: '', problem: null });
-    this.markDuplicates();
-    this.loadFields(targetObject).catch(() => undefined);
+    if (this.changeRow(event, { targetObject, targetField: '', problem: null })) {
+      this.markDuplicates();
+      this.loadFields(targetObject).catch(() => undefined);
+    }
   }
 
   handleFieldChange(event: CustomEvent<{ value: string }>): void {
-    const i = this.rowIndex(event);
-    if (i < 0) {
-      return;
+    const row = this.changeRow(event, { targetField: event.detail.value });
+    if (row) {
+      this.recheck(row);
     }
-    this.recheck(this.updateRow(i, { targetField: event.detail.value }));
   }
 
   handleEnabledChange(event: CustomEvent<{ checked: boolean }>): void {
-    const i = this.rowIndex(event);
-    if (i < 0) {
-      return;
+    if (this.changeRow(event, { enabled: event.detail.checked })) {
+      this.markDuplicates();
     }
-    this.updateRow(i, { enabled: event.detail.checked });
-    this.markDuplicates();
   }
 
   handleAddRow(): void {
@@ -228,8 +215,8 @@ export default class VclFieldMapping extends LightningElement {
 
   handleCancel(): void {
     this.isDirty = false;
-    if (this.wiredMappingsResult?.data) {
-      this.setRows(this.wiredMappingsResult.data);
+    if (this.mappingsState.data) {
+      this.setRows(this.mappingsState.data);
     }
   }
 
@@ -285,27 +272,9 @@ export default class VclFieldMapping extends LightningElement {
             isDefault: r.isDefault
           }) as Mapping
       );
-      const saved = await saveMappings({ mappings });
-      this.setRows(saved);
-      this.dispatchEvent(
-        new ShowToastEvent({
-          title: 'Field mappings saved',
-          message: `${saved.length} mappings in use.`,
-          variant: 'success'
-        })
-      );
-      if (this.wiredMappingsResult) {
-        await refreshApex(this.wiredMappingsResult);
-      }
+      await this.showStored(await saveMappings({ mappings }), 'Field mappings saved', 'mappings in use');
     } catch (e) {
-      this.saveError = errorText(e);
-      this.dispatchEvent(
-        new ShowToastEvent({
-          title: 'Field mappings were not saved',
-          message: this.saveError,
-          variant: 'error'
-        })
-      );
+      this.showStoreError(e, 'Field mappings were not saved');
     } finally {
       this.isSaving = false;
     }
@@ -324,25 +293,29 @@ export default class VclFieldMapping extends LightningElement {
     }
     this.isSaving = true;
     try {
-      const restored = await restoreDefaultMappings({});
-      this.setRows(restored);
-      this.dispatchEvent(
-        new ShowToastEvent({
-          title: 'Default mappings restored',
-          message: `${restored.length} default mappings in use.`,
-          variant: 'success'
-        })
+      await this.showStored(
+        await restoreDefaultMappings({}),
+        'Default mappings restored',
+        'default mappings in use'
       );
-      if (this.wiredMappingsResult) {
-        await refreshApex(this.wiredMappingsResult);
-      }
     } catch (e) {
-      this.saveError = errorText(e);
-      this.dispatchEvent(
-        new ShowToastEvent({ title: 'Defaults were not restored', message: this.saveError, variant: 'error' })
-      );
+      this.showStoreError(e, 'Defaults were not restored');
     } finally {
       this.isSaving = false;
     }
+  }
+
+  // What Save and Restore defaults stored: shown as the rows, said in a toast, and the wire asked to catch up.
+  private async showStored(stored: Mapping[], title: string, inUse: string): Promise<void> {
+    this.setRows(stored);
+    this.dispatchEvent(
+      new ShowToastEvent({ title, message: `${stored.length} ${inUse}.`, variant: 'success' })
+    );
+    await refreshWire(this.mappingsState);
+  }
+
+  private showStoreError(error: unknown, title: string): void {
+    this.saveError = errorText(error);
+    this.dispatchEvent(new ShowToastEvent({ title, message: this.saveError, variant: 'error' }));
   }
 }

@@ -1,5 +1,4 @@
 import { LightningElement, wire } from 'lwc';
-import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getIntegrationUserStatus from '@salesforce/apex/VclIntegrationUserController.getIntegrationUserStatus';
 import saveIntegrationUser from '@salesforce/apex/VclIntegrationUserController.saveIntegrationUser';
@@ -9,6 +8,8 @@ import type {
   VclIntegrationUserCheck_Status as IntegrationUserStatus
 } from '@salesforce/apex-types';
 import { errorText, firstErrorText } from 'c/vclCallFormat';
+import { fromWire, isLoading, NOT_LOADED, refreshWire, withData } from 'c/vclWireState';
+import type { WireState } from 'c/vclWireState';
 
 interface CheckRow extends Check {
   icon: string;
@@ -23,31 +24,27 @@ interface CheckRow extends Check {
  * Only — with exactly what is missing and how to fix it.
  */
 export default class VclIntegrationUserCard extends LightningElement {
-  status?: IntegrationUserStatus;
-  statusError: unknown;
+  statusState: WireState<IntegrationUserStatus> = NOT_LOADED;
   saveError: string | null = null;
   isSaving = false;
   selectedUserId: string | null = null;
   userFilter = { criteria: [{ fieldPath: 'IsActive', operator: 'eq', value: true }] };
-  private wiredStatus?: ApexWireResult<IntegrationUserStatus>;
 
   @wire(getIntegrationUserStatus)
   wiredIntegrationUserStatus(result: ApexWireResult<IntegrationUserStatus>): void {
-    this.wiredStatus = result;
-    if (result.data) {
-      this.status = result.data;
-      this.statusError = undefined;
-    } else if (result.error) {
-      this.statusError = result.error;
-    }
+    this.statusState = fromWire(this.statusState, result);
+  }
+
+  get status(): IntegrationUserStatus | undefined {
+    return this.statusState.data;
   }
 
   get isLoading(): boolean {
-    return !this.status && !this.statusError;
+    return isLoading(this.statusState);
   }
 
   get errorMessage(): string | null {
-    return firstErrorText(this.saveError, this.statusError);
+    return firstErrorText(this.saveError, this.statusState.error);
   }
 
   get hasUser(): boolean {
@@ -98,19 +95,17 @@ export default class VclIntegrationUserCard extends LightningElement {
     this.isSaving = true;
     this.saveError = null;
     try {
-      this.status = await saveIntegrationUser({ userId: this.selectedUserId });
-      this.statusError = undefined;
+      const saved = await saveIntegrationUser({ userId: this.selectedUserId });
+      this.statusState = withData(this.statusState, saved);
       this.selectedUserId = null;
       this.dispatchEvent(
         new ShowToastEvent({
           title: 'Integration user saved',
-          message: this.status.summary ?? '',
-          variant: this.status.ready ? 'success' : 'warning'
+          message: saved.summary ?? '',
+          variant: saved.ready ? 'success' : 'warning'
         })
       );
-      if (this.wiredStatus) {
-        await refreshApex(this.wiredStatus);
-      }
+      await refreshWire(this.statusState);
     } catch (e) {
       this.saveError = errorText(e);
     } finally {

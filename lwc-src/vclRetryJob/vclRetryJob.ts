@@ -1,5 +1,4 @@
 import { LightningElement, wire } from 'lwc';
-import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getRetryJobStatus from '@salesforce/apex/VclRetryJobController.getRetryJobStatus';
 import runRetryJobNow from '@salesforce/apex/VclRetryJobController.runRetryJobNow';
@@ -8,6 +7,8 @@ import type {
   VclRetryJobController_RetryJobStatus as RetryJobStatus
 } from '@salesforce/apex-types';
 import { errorText, firstErrorText } from 'c/vclCallFormat';
+import { fromWire, isLoading, NOT_LOADED, refreshWire } from 'c/vclWireState';
+import type { WireState } from 'c/vclWireState';
 
 /**
  * Voice Setup card: whether the scheduled retry job (VclCallRetrySchedule's quarter-hour jobs) runs and when it
@@ -15,25 +16,21 @@ import { errorText, firstErrorText } from 'c/vclCallFormat';
  * nothing here has to be started; Run now makes sure of the schedule and processes waiting calls at once.
  */
 export default class VclRetryJob extends LightningElement {
-  status?: RetryJobStatus;
-  statusError: unknown;
+  statusState: WireState<RetryJobStatus> = NOT_LOADED;
   runError: string | null = null;
   isRunningNow = false;
-  private wiredStatus?: ApexWireResult<RetryJobStatus>;
 
   @wire(getRetryJobStatus)
   wiredRetryJobStatus(result: ApexWireResult<RetryJobStatus>): void {
-    this.wiredStatus = result;
-    if (result.data) {
-      this.status = result.data;
-      this.statusError = undefined;
-    } else if (result.error) {
-      this.statusError = result.error;
-    }
+    this.statusState = fromWire(this.statusState, result);
+  }
+
+  get status(): RetryJobStatus | undefined {
+    return this.statusState.data;
   }
 
   get isStatusLoading(): boolean {
-    return !this.status && !this.statusError;
+    return isLoading(this.statusState);
   }
 
   get isRunning(): boolean {
@@ -69,7 +66,7 @@ export default class VclRetryJob extends LightningElement {
   }
 
   get errorMessage(): string | null {
-    return firstErrorText(this.runError, this.statusError);
+    return firstErrorText(this.runError, this.statusState.error);
   }
 
   get isRunNowDisabled(): boolean {
@@ -92,9 +89,7 @@ export default class VclRetryJob extends LightningElement {
             : { title: 'Nothing to retry', message: 'No call is waiting for processing.', variant: 'info' }
         )
       );
-      if (this.wiredStatus) {
-        await refreshApex(this.wiredStatus);
-      }
+      await refreshWire(this.statusState);
     } catch (e) {
       this.runError = errorText(e);
     } finally {

@@ -1,10 +1,11 @@
 import { LightningElement, wire } from 'lwc';
-import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getSettings from '@salesforce/apex/VclSettingsController.getSettings';
 import saveSettings from '@salesforce/apex/VclSettingsController.saveSettings';
 import type { ApexWireResult, VclSettingsController_Settings as Settings } from '@salesforce/apex-types';
 import { errorText } from 'c/vclCallFormat';
+import { fromWire, isLoading, NOT_LOADED, refreshWire } from 'c/vclWireState';
+import type { WireState } from 'c/vclWireState';
 
 type Option = { label: string; value: string };
 type Validatable = HTMLElement & { reportValidity(): boolean };
@@ -40,29 +41,27 @@ export default class VclSettingsForm extends LightningElement {
   cancelledActionOptions = CANCELLED_ACTION_OPTIONS;
   userFilter = { criteria: [{ fieldPath: 'IsActive', operator: 'eq', value: true }] };
 
+  /** The stored settings as Apex last delivered them (Undo returns to them). */
+  settingsState: WireState<Settings> = NOT_LOADED;
+  /** The form being edited: a copy of the stored settings. */
   form?: Settings;
-  settingsError: unknown;
   saveError: string | null = null;
   isSaving = false;
-  private wiredSettingsResult?: ApexWireResult<Settings>;
 
   @wire(getSettings)
   wiredSettings(result: ApexWireResult<Settings>): void {
-    this.wiredSettingsResult = result;
+    this.settingsState = fromWire(this.settingsState, result);
     if (result.data) {
       this.form = { ...result.data };
-      this.settingsError = undefined;
-    } else if (result.error) {
-      this.settingsError = result.error;
     }
   }
 
   get isSettingsLoading(): boolean {
-    return !this.form && !this.settingsError;
+    return isLoading(this.settingsState);
   }
 
   get settingsErrorMessage(): string | null {
-    return this.settingsError ? errorText(this.settingsError) : null;
+    return this.settingsState.error ? errorText(this.settingsState.error) : null;
   }
 
   get usesDefaultOwner(): boolean {
@@ -123,9 +122,7 @@ export default class VclSettingsForm extends LightningElement {
       const saved = await saveSettings({ settings: this.form });
       this.form = { ...saved };
       this.dispatchEvent(new ShowToastEvent({ title: 'Settings saved', variant: 'success' }));
-      if (this.wiredSettingsResult) {
-        await refreshApex(this.wiredSettingsResult);
-      }
+      await refreshWire(this.settingsState);
     } catch (e) {
       this.saveError = errorText(e);
       this.dispatchEvent(
@@ -137,8 +134,8 @@ export default class VclSettingsForm extends LightningElement {
   }
 
   handleResetSettings(): void {
-    if (this.wiredSettingsResult?.data) {
-      this.form = { ...this.wiredSettingsResult.data };
+    if (this.settingsState.data) {
+      this.form = { ...this.settingsState.data };
       this.saveError = null;
     }
   }

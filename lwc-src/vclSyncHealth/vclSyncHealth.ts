@@ -1,5 +1,4 @@
 import { LightningElement, wire } from 'lwc';
-import { refreshApex } from '@salesforce/apex';
 import { NavigationMixin } from 'lightning/navigation';
 import LOCALE from '@salesforce/i18n/locale';
 import getDashboardId from '@salesforce/apex/VclSyncHealthController.getDashboardId';
@@ -7,17 +6,17 @@ import getHealth from '@salesforce/apex/VclSyncHealthController.getHealth';
 import type { ApexWireResult, VclSyncHealthController_Health as Health } from '@salesforce/apex-types';
 import { buildChart, errorText, statusBadgeClass, statusTone } from 'c/vclCallFormat';
 import type { ChartModel } from 'c/vclCallFormat';
+import { fromWire, isLoading, NOT_LOADED, refreshWire } from 'c/vclWireState';
+import type { WireState } from 'c/vclWireState';
 
 /**
  * Voice Setup card: calls of the last 24 hours by status, the 14-day stacked bar chart and a link to the
  * packaged Voice Calls dashboard (shown only when the user can open it).
  */
 export default class VclSyncHealth extends NavigationMixin(LightningElement) {
-  health?: Health;
-  healthError: unknown;
+  healthState: WireState<Health> = NOT_LOADED;
   /** URL of the Voice Calls dashboard; undefined while unknown or when the user cannot see it. */
   dashboardUrl?: string;
-  private wiredHealthResult?: ApexWireResult<Health>;
 
   @wire(getDashboardId)
   wiredDashboardId({ data }: ApexWireResult<string | null>): void {
@@ -38,21 +37,19 @@ export default class VclSyncHealth extends NavigationMixin(LightningElement) {
 
   @wire(getHealth)
   wiredHealth(result: ApexWireResult<Health>): void {
-    this.wiredHealthResult = result;
-    if (result.data) {
-      this.health = result.data;
-      this.healthError = undefined;
-    } else if (result.error) {
-      this.healthError = result.error;
-    }
+    this.healthState = fromWire(this.healthState, result);
+  }
+
+  get health(): Health | undefined {
+    return this.healthState.data;
   }
 
   get isHealthLoading(): boolean {
-    return !this.health && !this.healthError;
+    return isLoading(this.healthState);
   }
 
   get healthErrorMessage(): string | null {
-    return this.healthError ? errorText(this.healthError) : null;
+    return this.healthState.error ? errorText(this.healthState.error) : null;
   }
 
   get statusCounts(): Array<{ key: string; label: string; count: number; badgeClass: string; tone: string }> {
@@ -85,8 +82,6 @@ export default class VclSyncHealth extends NavigationMixin(LightningElement) {
   }
 
   async handleRefreshHealth(): Promise<void> {
-    if (this.wiredHealthResult) {
-      await refreshApex(this.wiredHealthResult);
-    }
+    await refreshWire(this.healthState);
   }
 }

@@ -1,10 +1,10 @@
 import { LightningElement, wire } from 'lwc';
-import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getConnectionStatus from '@salesforce/apex/VclConnectionController.getConnectionStatus';
 import saveConnection from '@salesforce/apex/VclConnectionController.saveConnection';
 import testConnection from '@salesforce/apex/VclConnectionController.testConnection';
 import { errorText, firstErrorText } from 'c/vclCallFormat';
+import { fromWire, isLoading, NOT_LOADED, refreshWire, withData, withError } from 'c/vclWireState';
 const OUTCOME_TEXT = {
     OK: 'Connected',
     NOT_CONFIGURED: 'Not configured',
@@ -22,30 +22,24 @@ const OUTCOME_TEXT = {
  * nobody opens the credential pages. Then Test connection calls the voice system.
  */
 export default class VclConnectionCard extends LightningElement {
-    connection;
-    connectionError;
+    connectionState = NOT_LOADED;
     saveError = null;
     isTestingConnection = false;
     isSaving = false;
     urlInput = '';
     apiKeyInput = '';
-    wiredConnection;
     @wire(getConnectionStatus)
     wiredConnectionStatus(result) {
-        this.wiredConnection = result;
-        if (result.data) {
-            this.connection = result.data;
-            this.connectionError = undefined;
-        }
-        else if (result.error) {
-            this.connectionError = result.error;
-        }
+        this.connectionState = fromWire(this.connectionState, result);
+    }
+    get connection() {
+        return this.connectionState.data;
     }
     get isConnectionLoading() {
-        return !this.connection && !this.connectionError;
+        return isLoading(this.connectionState);
     }
     get connectionErrorMessage() {
-        return firstErrorText(this.saveError, this.connectionError);
+        return firstErrorText(this.saveError, this.connectionState.error);
     }
     get isUrlSet() {
         return this.connection?.urlSet === true;
@@ -94,8 +88,7 @@ export default class VclConnectionCard extends LightningElement {
         this.isSaving = true;
         this.saveError = null;
         try {
-            this.connection = await saveConnection({ url: this.urlInput.trim(), apiKey: this.apiKeyInput });
-            this.connectionError = undefined;
+            this.connectionState = withData(this.connectionState, await saveConnection({ url: this.urlInput.trim(), apiKey: this.apiKeyInput }));
             this.urlInput = '';
             // The key leaves the page as soon as Apex has it.
             this.apiKeyInput = '';
@@ -104,9 +97,7 @@ export default class VclConnectionCard extends LightningElement {
                 message: 'Now test the connection.',
                 variant: 'success'
             }));
-            if (this.wiredConnection) {
-                await refreshApex(this.wiredConnection);
-            }
+            await refreshWire(this.connectionState);
         }
         catch (e) {
             this.saveError = errorText(e);
@@ -119,15 +110,12 @@ export default class VclConnectionCard extends LightningElement {
         this.isTestingConnection = true;
         this.saveError = null;
         try {
-            this.connection = await testConnection({});
-            this.connectionError = undefined;
-            if (this.wiredConnection) {
-                // The stored last result changed: let the cached status catch up.
-                await refreshApex(this.wiredConnection);
-            }
+            this.connectionState = withData(this.connectionState, await testConnection({}));
+            // The stored last result changed: let the cached status catch up.
+            await refreshWire(this.connectionState);
         }
         catch (e) {
-            this.connectionError = e;
+            this.connectionState = withError(this.connectionState, e);
         }
         finally {
             this.isTestingConnection = false;

@@ -1,5 +1,4 @@
 import { LightningElement, wire } from 'lwc';
-import { refreshApex } from '@salesforce/apex';
 import LightningConfirm from 'lightning/confirm';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import listMappings from '@salesforce/apex/VclFieldMappingController.listMappings';
@@ -9,45 +8,36 @@ import checkMapping from '@salesforce/apex/VclFieldMappingController.checkMappin
 import saveMappings from '@salesforce/apex/VclFieldMappingController.saveMappings';
 import restoreDefaultMappings from '@salesforce/apex/VclFieldMappingController.restoreDefaultMappings';
 import { errorText } from 'c/vclCallFormat';
+import { fromWire, NOT_LOADED, refreshWire } from 'c/vclWireState';
 import { markDuplicateTargets, TARGET_OBJECTS, toRow, toRowView } from './fieldMappingRows';
 /** Admin field mapping: payload key → Task/Event/Lead/Call_Log__c field, type-checked before saving. */
 export default class VclFieldMapping extends LightningElement {
     objectOptions = TARGET_OBJECTS;
     rows = [];
-    payloadKeys = [];
     /** Target fields by object, loaded once per object through the cacheable Apex method. */
     fieldsByObject = {};
     fieldErrors = {};
-    mappingsError;
-    keysError;
+    /** The stored mappings as Apex last delivered them (Cancel returns to them). */
+    mappingsState = NOT_LOADED;
+    keysState = NOT_LOADED;
     saveError = null;
     isSaving = false;
     isDirty = false;
     loaded = false;
-    wiredMappingsResult;
     newRowCount = 0;
     @wire(listMappings)
     wiredMappings(result) {
-        this.wiredMappingsResult = result;
-        if (result.data) {
-            this.mappingsError = undefined;
-            if (!this.isDirty) {
-                this.setRows(result.data);
-            }
-        }
-        else if (result.error) {
-            this.mappingsError = result.error;
+        this.mappingsState = fromWire(this.mappingsState, result);
+        if (result.data && !this.isDirty) {
+            this.setRows(result.data);
         }
     }
     @wire(listPayloadKeys)
     wiredPayloadKeys(result) {
-        if (result.data) {
-            this.payloadKeys = result.data;
-            this.keysError = undefined;
-        }
-        else if (result.error) {
-            this.keysError = result.error;
-        }
+        this.keysState = fromWire(this.keysState, result);
+    }
+    get payloadKeys() {
+        return this.keysState.data ?? [];
     }
     setRows(mappings) {
         this.rows = mappings.map(toRow);
@@ -73,10 +63,10 @@ export default class VclFieldMapping extends LightningElement {
     }
     // View ----------------------------------------------------------------------------------------
     get isLoading() {
-        return !this.loaded && !this.mappingsError;
+        return !this.loaded && !this.mappingsState.error;
     }
     get errorMessage() {
-        const errors = [this.mappingsError, this.keysError].filter((e) => !!e);
+        const errors = [this.mappingsState.error, this.keysState.error].filter((e) => !!e);
         return errors.length ? errorText(errors) : null;
     }
     get payloadKeyOptions() {
@@ -117,11 +107,13 @@ export default class VclFieldMapping extends LightningElement {
         return this.isSaving || this.isChecking || !!this.saveBlockedReason || !this.isDirty;
     }
     // Editing -------------------------------------------------------------------------------------
-    rowIndex(event) {
+    /** Applies `patch` to the row the event came from; null when that row is gone (e.g. removed meanwhile). */
+    changeRow(event, patch) {
         const key = event.target.dataset.key;
-        return this.rows.findIndex((r) => r.key === key);
-    }
-    updateRow(index, patch) {
+        const index = this.rows.findIndex((r) => r.key === key);
+        if (index < 0) {
+            return null;
+        }
         const row = { ...this.rows[index], ...patch };
         this.rows = this.rows.map((r, i) => (i === index ? row : r));
         this.isDirty = true;
@@ -129,36 +121,28 @@ export default class VclFieldMapping extends LightningElement {
         return row;
     }
     handlePayloadKeyChange(event) {
-        const i = this.rowIndex(event);
-        if (i < 0) {
-            return;
+        const row = this.changeRow(event, { payloadKey: event.detail.value });
+        if (row) {
+            this.recheck(row);
         }
-        this.recheck(this.updateRow(i, { payloadKey: event.detail.value }));
     }
     handleObjectChange(event) {
-        const i = this.rowIndex(event);
-        if (i < 0) {
-            return;
-        }
         const targetObject = event.detail.value;
-        this.updateRow(i, { targetObject, targetField: '', problem: null });
-        this.markDuplicates();
-        this.loadFields(targetObject).catch(() => undefined);
+        if (this.changeRow(event, { targetObject, targetField: '', problem: null })) {
+            this.markDuplicates();
+            this.loadFields(targetObject).catch(() => undefined);
+        }
     }
     handleFieldChange(event) {
-        const i = this.rowIndex(event);
-        if (i < 0) {
-            return;
+        const row = this.changeRow(event, { targetField: event.detail.value });
+        if (row) {
+            this.recheck(row);
         }
-        this.recheck(this.updateRow(i, { targetField: event.detail.value }));
     }
     handleEnabledChange(event) {
-        const i = this.rowIndex(event);
-        if (i < 0) {
-            return;
+        if (this.changeRow(event, { enabled: event.detail.checked })) {
+            this.markDuplicates();
         }
-        this.updateRow(i, { enabled: event.detail.checked });
-        this.markDuplicates();
     }
     handleAddRow() {
         this.newRowCount += 1;
@@ -187,8 +171,8 @@ export default class VclFieldMapping extends LightningElement {
     }
     handleCancel() {
         this.isDirty = false;
-        if (this.wiredMappingsResult?.data) {
-            this.setRows(this.wiredMappingsResult.data);
+        if (this.mappingsState.data) {
+            this.setRows(this.mappingsState.data);
         }
     }
     /** Asks Apex whether the row's key fits its field; the answer is shown inline and blocks Save. */
@@ -236,24 +220,10 @@ export default class VclFieldMapping extends LightningElement {
                 enabled: r.enabled,
                 isDefault: r.isDefault
             }));
-            const saved = await saveMappings({ mappings });
-            this.setRows(saved);
-            this.dispatchEvent(new ShowToastEvent({
-                title: 'Field mappings saved',
-                message: `${saved.length} mappings in use.`,
-                variant: 'success'
-            }));
-            if (this.wiredMappingsResult) {
-                await refreshApex(this.wiredMappingsResult);
-            }
+            await this.showStored(await saveMappings({ mappings }), 'Field mappings saved', 'mappings in use');
         }
         catch (e) {
-            this.saveError = errorText(e);
-            this.dispatchEvent(new ShowToastEvent({
-                title: 'Field mappings were not saved',
-                message: this.saveError,
-                variant: 'error'
-            }));
+            this.showStoreError(e, 'Field mappings were not saved');
         }
         finally {
             this.isSaving = false;
@@ -271,23 +241,23 @@ export default class VclFieldMapping extends LightningElement {
         }
         this.isSaving = true;
         try {
-            const restored = await restoreDefaultMappings({});
-            this.setRows(restored);
-            this.dispatchEvent(new ShowToastEvent({
-                title: 'Default mappings restored',
-                message: `${restored.length} default mappings in use.`,
-                variant: 'success'
-            }));
-            if (this.wiredMappingsResult) {
-                await refreshApex(this.wiredMappingsResult);
-            }
+            await this.showStored(await restoreDefaultMappings({}), 'Default mappings restored', 'default mappings in use');
         }
         catch (e) {
-            this.saveError = errorText(e);
-            this.dispatchEvent(new ShowToastEvent({ title: 'Defaults were not restored', message: this.saveError, variant: 'error' }));
+            this.showStoreError(e, 'Defaults were not restored');
         }
         finally {
             this.isSaving = false;
         }
+    }
+    // What Save and Restore defaults stored: shown as the rows, said in a toast, and the wire asked to catch up.
+    async showStored(stored, title, inUse) {
+        this.setRows(stored);
+        this.dispatchEvent(new ShowToastEvent({ title, message: `${stored.length} ${inUse}.`, variant: 'success' }));
+        await refreshWire(this.mappingsState);
+    }
+    showStoreError(error, title) {
+        this.saveError = errorText(error);
+        this.dispatchEvent(new ShowToastEvent({ title, message: this.saveError, variant: 'error' }));
     }
 }

@@ -1,9 +1,9 @@
 import { LightningElement, wire } from 'lwc';
-import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getIntegrationUserStatus from '@salesforce/apex/VclIntegrationUserController.getIntegrationUserStatus';
 import saveIntegrationUser from '@salesforce/apex/VclIntegrationUserController.saveIntegrationUser';
 import { errorText, firstErrorText } from 'c/vclCallFormat';
+import { fromWire, isLoading, NOT_LOADED, refreshWire, withData } from 'c/vclWireState';
 /**
  * Voice Setup card: the user the voice system runs as (the External Client App's client-credentials Run
  * As user, which Apex cannot read, so the admin picks the same user here) and, for that user, each
@@ -11,29 +11,23 @@ import { errorText, firstErrorText } from 'c/vclCallFormat';
  * Only — with exactly what is missing and how to fix it.
  */
 export default class VclIntegrationUserCard extends LightningElement {
-    status;
-    statusError;
+    statusState = NOT_LOADED;
     saveError = null;
     isSaving = false;
     selectedUserId = null;
     userFilter = { criteria: [{ fieldPath: 'IsActive', operator: 'eq', value: true }] };
-    wiredStatus;
     @wire(getIntegrationUserStatus)
     wiredIntegrationUserStatus(result) {
-        this.wiredStatus = result;
-        if (result.data) {
-            this.status = result.data;
-            this.statusError = undefined;
-        }
-        else if (result.error) {
-            this.statusError = result.error;
-        }
+        this.statusState = fromWire(this.statusState, result);
+    }
+    get status() {
+        return this.statusState.data;
     }
     get isLoading() {
-        return !this.status && !this.statusError;
+        return isLoading(this.statusState);
     }
     get errorMessage() {
-        return firstErrorText(this.saveError, this.statusError);
+        return firstErrorText(this.saveError, this.statusState.error);
     }
     get hasUser() {
         return !!this.status?.userId;
@@ -74,17 +68,15 @@ export default class VclIntegrationUserCard extends LightningElement {
         this.isSaving = true;
         this.saveError = null;
         try {
-            this.status = await saveIntegrationUser({ userId: this.selectedUserId });
-            this.statusError = undefined;
+            const saved = await saveIntegrationUser({ userId: this.selectedUserId });
+            this.statusState = withData(this.statusState, saved);
             this.selectedUserId = null;
             this.dispatchEvent(new ShowToastEvent({
                 title: 'Integration user saved',
-                message: this.status.summary ?? '',
-                variant: this.status.ready ? 'success' : 'warning'
+                message: saved.summary ?? '',
+                variant: saved.ready ? 'success' : 'warning'
             }));
-            if (this.wiredStatus) {
-                await refreshApex(this.wiredStatus);
-            }
+            await refreshWire(this.statusState);
         }
         catch (e) {
             this.saveError = errorText(e);

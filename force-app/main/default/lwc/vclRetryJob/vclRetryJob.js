@@ -1,33 +1,27 @@
 import { LightningElement, wire } from 'lwc';
-import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getRetryJobStatus from '@salesforce/apex/VclRetryJobController.getRetryJobStatus';
 import runRetryJobNow from '@salesforce/apex/VclRetryJobController.runRetryJobNow';
 import { errorText, firstErrorText } from 'c/vclCallFormat';
+import { fromWire, isLoading, NOT_LOADED, refreshWire } from 'c/vclWireState';
 /**
  * Voice Setup card: whether the scheduled retry job (VclCallRetrySchedule's quarter-hour jobs) runs and when it
  * runs next, and Run now. Processing creates the schedule by itself whenever it leaves work for later, so
  * nothing here has to be started; Run now makes sure of the schedule and processes waiting calls at once.
  */
 export default class VclRetryJob extends LightningElement {
-    status;
-    statusError;
+    statusState = NOT_LOADED;
     runError = null;
     isRunningNow = false;
-    wiredStatus;
     @wire(getRetryJobStatus)
     wiredRetryJobStatus(result) {
-        this.wiredStatus = result;
-        if (result.data) {
-            this.status = result.data;
-            this.statusError = undefined;
-        }
-        else if (result.error) {
-            this.statusError = result.error;
-        }
+        this.statusState = fromWire(this.statusState, result);
+    }
+    get status() {
+        return this.statusState.data;
     }
     get isStatusLoading() {
-        return !this.status && !this.statusError;
+        return isLoading(this.statusState);
     }
     get isRunning() {
         return this.status?.scheduled === true;
@@ -56,7 +50,7 @@ export default class VclRetryJob extends LightningElement {
         return this.isComplete ? 'Scheduled' : 'Not fully scheduled';
     }
     get errorMessage() {
-        return firstErrorText(this.runError, this.statusError);
+        return firstErrorText(this.runError, this.statusState.error);
     }
     get isRunNowDisabled() {
         return this.isRunningNow || !this.status;
@@ -73,9 +67,7 @@ export default class VclRetryJob extends LightningElement {
                     variant: 'success'
                 }
                 : { title: 'Nothing to retry', message: 'No call is waiting for processing.', variant: 'info' }));
-            if (this.wiredStatus) {
-                await refreshApex(this.wiredStatus);
-            }
+            await refreshWire(this.statusState);
         }
         catch (e) {
             this.runError = errorText(e);

@@ -1,9 +1,9 @@
 import { LightningElement, wire } from 'lwc';
-import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getSettings from '@salesforce/apex/VclSettingsController.getSettings';
 import saveSettings from '@salesforce/apex/VclSettingsController.saveSettings';
 import { errorText } from 'c/vclCallFormat';
+import { fromWire, isLoading, NOT_LOADED, refreshWire } from 'c/vclWireState';
 const MATCH_PRIORITY_OPTIONS = [
     { label: 'Lead first, then Contact', value: 'Lead,Contact' },
     { label: 'Contact first, then Lead', value: 'Contact,Lead' }
@@ -33,27 +33,24 @@ export default class VclSettingsForm extends LightningElement {
     conflictRuleOptions = CONFLICT_RULE_OPTIONS;
     cancelledActionOptions = CANCELLED_ACTION_OPTIONS;
     userFilter = { criteria: [{ fieldPath: 'IsActive', operator: 'eq', value: true }] };
+    /** The stored settings as Apex last delivered them (Undo returns to them). */
+    settingsState = NOT_LOADED;
+    /** The form being edited: a copy of the stored settings. */
     form;
-    settingsError;
     saveError = null;
     isSaving = false;
-    wiredSettingsResult;
     @wire(getSettings)
     wiredSettings(result) {
-        this.wiredSettingsResult = result;
+        this.settingsState = fromWire(this.settingsState, result);
         if (result.data) {
             this.form = { ...result.data };
-            this.settingsError = undefined;
-        }
-        else if (result.error) {
-            this.settingsError = result.error;
         }
     }
     get isSettingsLoading() {
-        return !this.form && !this.settingsError;
+        return isLoading(this.settingsState);
     }
     get settingsErrorMessage() {
-        return this.settingsError ? errorText(this.settingsError) : null;
+        return this.settingsState.error ? errorText(this.settingsState.error) : null;
     }
     get usesDefaultOwner() {
         return this.form?.ownerRule === 'DefaultOwner';
@@ -110,9 +107,7 @@ export default class VclSettingsForm extends LightningElement {
             const saved = await saveSettings({ settings: this.form });
             this.form = { ...saved };
             this.dispatchEvent(new ShowToastEvent({ title: 'Settings saved', variant: 'success' }));
-            if (this.wiredSettingsResult) {
-                await refreshApex(this.wiredSettingsResult);
-            }
+            await refreshWire(this.settingsState);
         }
         catch (e) {
             this.saveError = errorText(e);
@@ -123,8 +118,8 @@ export default class VclSettingsForm extends LightningElement {
         }
     }
     handleResetSettings() {
-        if (this.wiredSettingsResult?.data) {
-            this.form = { ...this.wiredSettingsResult.data };
+        if (this.settingsState.data) {
+            this.form = { ...this.settingsState.data };
             this.saveError = null;
         }
     }

@@ -1,20 +1,18 @@
 import { LightningElement, wire } from 'lwc';
-import { refreshApex } from '@salesforce/apex';
 import { NavigationMixin } from 'lightning/navigation';
 import LOCALE from '@salesforce/i18n/locale';
 import getDashboardId from '@salesforce/apex/VclSyncHealthController.getDashboardId';
 import getHealth from '@salesforce/apex/VclSyncHealthController.getHealth';
 import { buildChart, errorText, statusBadgeClass, statusTone } from 'c/vclCallFormat';
+import { fromWire, isLoading, NOT_LOADED, refreshWire } from 'c/vclWireState';
 /**
  * Voice Setup card: calls of the last 24 hours by status, the 14-day stacked bar chart and a link to the
  * packaged Voice Calls dashboard (shown only when the user can open it).
  */
 export default class VclSyncHealth extends NavigationMixin(LightningElement) {
-    health;
-    healthError;
+    healthState = NOT_LOADED;
     /** URL of the Voice Calls dashboard; undefined while unknown or when the user cannot see it. */
     dashboardUrl;
-    wiredHealthResult;
     @wire(getDashboardId)
     wiredDashboardId({ data }) {
         if (!data) {
@@ -32,20 +30,16 @@ export default class VclSyncHealth extends NavigationMixin(LightningElement) {
     }
     @wire(getHealth)
     wiredHealth(result) {
-        this.wiredHealthResult = result;
-        if (result.data) {
-            this.health = result.data;
-            this.healthError = undefined;
-        }
-        else if (result.error) {
-            this.healthError = result.error;
-        }
+        this.healthState = fromWire(this.healthState, result);
+    }
+    get health() {
+        return this.healthState.data;
     }
     get isHealthLoading() {
-        return !this.health && !this.healthError;
+        return isLoading(this.healthState);
     }
     get healthErrorMessage() {
-        return this.healthError ? errorText(this.healthError) : null;
+        return this.healthState.error ? errorText(this.healthState.error) : null;
     }
     get statusCounts() {
         return (this.health?.last24Hours ?? []).map((s) => ({
@@ -74,8 +68,6 @@ export default class VclSyncHealth extends NavigationMixin(LightningElement) {
         return `Calls per day for the last ${days.length} days, stacked by outcome: ${totals} in all. The table below lists each day.`;
     }
     async handleRefreshHealth() {
-        if (this.wiredHealthResult) {
-            await refreshApex(this.wiredHealthResult);
-        }
+        await refreshWire(this.healthState);
     }
 }
