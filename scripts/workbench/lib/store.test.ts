@@ -281,10 +281,10 @@ describe('preview handlers', () => {
     expect(await store.call('VclSettingsController.getSettings')).toMatchObject({ syncThreshold: 100 });
     const error = await rejection(
       store.call('VclSettingsController.saveSettings', {
-        settings: { syncThreshold: 0, ownerRule: 'DefaultOwner', defaultOwnerId: null }
+        settings: { syncThreshold: 201, ownerRule: 'DefaultOwner', defaultOwnerId: null }
       })
     );
-    expect(error.body.message).toContain('syncThreshold must be a whole number from 1 to 200');
+    expect(error.body.message).toContain('syncThreshold must be between 0 and 200');
     expect(error.body.message).toContain('defaultOwnerId is required');
   });
 

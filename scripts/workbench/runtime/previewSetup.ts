@@ -1,9 +1,9 @@
 /**
- * PREVIEW BEHAVIOUR (workbench only) of the setup screens: settings validation (an approximation of
- * VclSettingsController.saveSettings), the phone-key backfill and retry job, Test Sync through the package's own
- * phone key (the port of VclPhoneKey.cls over the same rules resource), and the connection and integration user
- * (approximations of VclConnectionController.saveConnection and VclIntegrationUserController.saveIntegrationUser:
- * nothing is stored or checked locally).
+ * PREVIEW BEHAVIOUR (workbench only) of the setup screens: settings validation (VclSettingsValidator's checks
+ * that need no org), the phone-key backfill and retry job, Test Sync through the package's own phone key (the port
+ * of VclPhoneKey.cls over the same rules resource), and the connection and integration user
+ * (VclConnectionController.saveConnection's checks; VclIntegrationUserController.saveIntegrationUser renames its
+ * fixture: nothing is stored or checked locally).
  */
 import { ApexError, type ApexKey, type PreviewContext, type PreviewHandler } from './store';
 import { packagePhoneKey } from './packagePhoneKey';
@@ -18,57 +18,141 @@ export function previewPhoneKey(input: string, defaultCountryCode: string): stri
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Settings validation (approximation of VclSettingsController.saveSettings).
+// Settings validation: the checks of VclSettingsValidator.problems that need no org, with its messages.
+// Shared, not copied: the country calling codes (the phone-key rules resource VclPhoneKey.isCountryCode reads).
+// Copied, because the browser bundle reads neither Apex nor field XML: the numeric ranges (Apex constants:
+// MAX_BATCH, a day, a week) and the text lengths (the Voice_Call_Settings__c field lengths, which the Apex reads
+// by describe). scripts/workbench/lib/setupPreview.test.ts compares both tables with those sources, so they
+// cannot drift. Left out: the active-user check (there are no users to query).
 
-function settingsProblems(settings: Row): string[] {
+/** VclSettingsValidator's checkRange calls: [lowest, highest]. */
+export const SETTINGS_RANGES: Readonly<Record<string, readonly [number, number]>> = {
+  syncThreshold: [0, 200],
+  eventDurationMinutes: [1, 1440],
+  reminderMinutesBefore: [0, 10080]
+};
+
+/** Longest value of each text setting: its Voice_Call_Settings__c field's length. */
+export const SETTINGS_TEXT_LENGTHS: Readonly<Record<string, number>> = {
+  inboundTaskSubject: 200,
+  outboundTaskSubject: 200,
+  eventSubject: 200,
+  newLeadCompany: 200,
+  newLeadLastName: 80,
+  appointmentSubjectSuffix: 50
+};
+
+const CHOICES: Readonly<Record<string, readonly string[]>> = {
+  matchPriority: ['Lead,Contact', 'Contact,Lead'],
+  ownerRule: ['RecordOwner', 'DefaultOwner'],
+  conflictRule: ['SalesforceWins', 'VoiceSystemWins', 'MostRecentWins'],
+  cancelledAppointmentAction: ['MarkCancelled', 'Delete']
+};
+
+/** `"A" or "B"`, `"A", "B" or "C"`: how VclSettingsValidator lists the choices. */
+function oneOf(choices: readonly string[]): string {
+  const quoted = choices.map((choice) => `"${choice}"`);
+  return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}
+
+/** A null value is no problem (it falls back to its packaged default), as in VclSettingsValidator. */
+export function settingsProblems(settings: Row): string[] {
   const problems: string[] = [];
-  const intInRange = (field: string, min: number, max: number): void => {
+  for (const [field, allowed] of Object.entries(CHOICES)) {
+    const value = settings[field];
+    if (value != null && !allowed.includes(String(value))) {
+      problems.push(`${field} must be ${oneOf(allowed)}`);
+    }
+  }
+  const countryCode = asString(settings.defaultCountryCode);
+  if (countryCode != null && !packagePhoneKey.isCountryCode(countryCode)) {
+    problems.push(
+      `defaultCountryCode "${countryCode}" is not an ITU country calling code (digits without +, e.g. 1 or 44)`
+    );
+  }
+  for (const [field, [low, high]] of Object.entries(SETTINGS_RANGES)) {
     const value = asNumber(settings[field]);
-    if (value === undefined || !Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${field} must be a whole number from ${min} to ${max}`);
-    }
-  };
-  intInRange('syncThreshold', 1, 200);
-  intInRange('eventDurationMinutes', 1, 1440);
-  intInRange('reminderMinutesBefore', 0, 1440);
-  if (!/^\d{1,3}$/.test(asString(settings.defaultCountryCode) ?? '')) {
-    problems.push('defaultCountryCode must be 1 to 3 digits');
-  }
-  for (const field of ['inboundTaskSubject', 'outboundTaskSubject', 'eventSubject']) {
-    if (!(asString(settings[field]) ?? '').trim()) {
-      problems.push(`${field} is required`);
+    if (value !== undefined && (value < low || value > high)) {
+      problems.push(`${field} must be between ${low} and ${high}`);
     }
   }
-  if (settings.ownerRule === 'DefaultOwner' && !asString(settings.defaultOwnerId)) {
-    problems.push('defaultOwnerId is required when ownerRule is DefaultOwner');
+  for (const [field, max] of Object.entries(SETTINGS_TEXT_LENGTHS)) {
+    const value = asString(settings[field]);
+    if (value != null && field !== 'appointmentSubjectSuffix' && !value.trim()) {
+      problems.push(`${field} must not be blank`);
+    } else if (value != null && value.length > max) {
+      problems.push(`${field} must be at most ${max} characters`);
+    }
+  }
+  const ownerId = asString(settings.defaultOwnerId);
+  if (settings.ownerRule === 'DefaultOwner' && !ownerId) {
+    problems.push('defaultOwnerId is required when ownerRule is "DefaultOwner"');
+  }
+  if (settings.createLeadForUnknownCallers === true && !ownerId) {
+    problems.push(
+      'defaultOwnerId is required when createLeadForUnknownCallers is on (it owns the new Leads)'
+    );
+  }
+  if (ownerId && !ownerId.startsWith('005')) {
+    problems.push('defaultOwnerId must be a User id');
   }
   return problems;
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Connection and integration user (approximations of VclConnectionController.saveConnection and
-// VclIntegrationUserController.saveIntegrationUser: nothing is stored or checked locally).
+// Connection and integration user (VclConnectionController.saveConnection's checks with its messages, ported:
+// the URL through the WHATWG URL parser as Apex uses System.Url; nothing is stored or called locally).
 
-const HTTPS_URL = /^https:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/;
+/** VclVoiceSystemCredentials.MAX_API_KEY_LENGTH (the test compares it with the Apex). */
+export const MAX_API_KEY_LENGTH = 1024;
+
+/** VclVoiceSystemCredentials.normalizeUrl: trimmed, no trailing slash; null unless https with a host and nothing else. */
+export function normalizeUrl(raw: string): string | null {
+  const url = raw.trim().replace(/\/+$/, '');
+  if (!/^https:\/\//i.test(url) || /\s/.test(url)) {
+    return null;
+  }
+  try {
+    const parsed = new URL(url);
+    const clean = !!parsed.hostname && !parsed.username && !parsed.password && !parsed.search && !parsed.hash;
+    return clean ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** VclVoiceSystemCredentials.apiKeyProblem for a non-empty key. */
+export function apiKeyProblem(apiKey: string): string | null {
+  if (apiKey.length > MAX_API_KEY_LENGTH) {
+    return `The API key is longer than ${MAX_API_KEY_LENGTH} characters: paste only the key.`;
+  }
+  if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+    return 'The API key must be printable characters without spaces or line breaks.';
+  }
+  return null;
+}
 
 function saveConnectionPreview(context: PreviewContext): unknown {
   const stored = context.get('VclConnectionController.getConnectionStatus');
   const base: Row = isRecord(stored) ? stored : {};
-  const url = (asString(context.params.url) ?? '').trim().replace(/\/+$/, '');
+  const urlInput = asString(context.params.url) ?? '';
   const apiKey = asString(context.params.apiKey) ?? '';
   const currentUrl = asString(base.url) ?? null;
-  if (!url && !apiKey) {
+  const urlGiven = urlInput.trim().length > 0;
+  if (!urlGiven && !apiKey) {
     throw new ApexError('Enter the voice system URL, the API key, or both.');
   }
-  if (url && !HTTPS_URL.test(url)) {
+  const url = urlGiven ? normalizeUrl(urlInput) : null;
+  if (urlGiven && url === null) {
     throw new ApexError(
       "The URL must be the voice system's https address, without user name, query or fragment (e.g. https://api.voice.example.com/v1)."
     );
   }
-  if (apiKey && /\s/.test(apiKey)) {
-    throw new ApexError('The API key must be printable characters without spaces or line breaks.');
+  const keyProblem = apiKey ? apiKeyProblem(apiKey) : null;
+  if (keyProblem) {
+    throw new ApexError(keyProblem);
   }
-  if (url && currentUrl && url !== currentUrl) {
+  if (url && currentUrl && url !== currentUrl.replace(/\/$/, '')) {
     throw new ApexError(
       `The URL is already set to ${currentUrl}. Apex can create a named credential but not change one: change the URL in Setup → Named Credentials → Voice System → Edit, then test the connection here.`
     );
@@ -148,7 +232,7 @@ export function setupHandlers(): Record<ApexKey, PreviewHandler> {
       const saved = { ...(context.get('VclSettingsController.getSettings') as Row), ...settings };
       const problems = settingsProblems(saved);
       if (problems.length > 0) {
-        throw new ApexError(`Settings not saved: ${problems.join('; ')}.`);
+        throw new ApexError(`Invalid settings: ${problems.join('; ')}`);
       }
       context.set('VclSettingsController.getSettings', saved);
       return saved;
