@@ -51,7 +51,7 @@ export async function openOpportunityRule(run: E2eSession): Promise<void> {
   await run.runCase(
     'Relate To Open Opportunity: Task and Event on the latest open Opportunity; off → Account',
     async (c) => {
-      const { contactId, accountId } = await run.contact('+1 555 017 0007', 'opportunity');
+      const { contactId, accountId } = await run.contact('+1 555 017 0031', 'opportunity');
       const [openStage, closedStage] = [await stage(run, false), await stage(run, true)];
       const olderOpen = await opportunity(run, accountId, 'older open', openStage);
       const latestOpen = await opportunity(run, accountId, 'latest open', openStage);
@@ -69,7 +69,7 @@ export async function openOpportunityRule(run: E2eSession): Promise<void> {
       const before = await readSwitch(run);
       try {
         await setSwitch(run, true);
-        const on = run.call('opportunity-on', '(555) 017-0007', {
+        const on = run.call('opportunity-on', '(555) 017-0031', {
           appointment: { start: run.appointmentStart, status: 'booked' }
         });
         const { results, ms } = await run.postAndTimeTask([on], on.externalCallId);
@@ -82,7 +82,7 @@ export async function openOpportunityRule(run: E2eSession): Promise<void> {
         c.equal('on: Event.WhatId (latest open Opportunity)', latestOpen, event?.WhatId);
 
         await setSwitch(run, false);
-        const off = run.call('opportunity-off', '(555) 017-0007');
+        const off = run.call('opportunity-off', '(555) 017-0031');
         await run.postAndTimeTask([off], off.externalCallId);
         const [offTask] = await run.taskFor(off.externalCallId);
         c.equal('off: Task.WhatId (the Account)', accountId, offTask?.WhatId);
