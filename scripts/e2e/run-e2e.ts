@@ -15,6 +15,7 @@ import { exitCodeFor, formatCaseTable } from './case-table';
 import { idempotency, rescheduleAndCancel, taskAndEventFields } from './cases-activities';
 import { failedThenRetried, fullBatch, invalidInBatch, requestLimits } from './cases-delivery';
 import { contactWithAccount, leadBeforeContact, phoneMatrix, unmatched } from './cases-matching';
+import { openOpportunityRule } from './cases-opportunity';
 import { E2eSession } from './session';
 import { VECTORS_PATH } from './vectors';
 
@@ -91,6 +92,7 @@ async function main(): Promise<number> {
     await phoneMatrix(run);
     await leadBeforeContact(run);
     await contactWithAccount(run);
+    await openOpportunityRule(run);
     await taskAndEventFields(run);
     await idempotency(run);
     await rescheduleAndCancel(run);

@@ -130,7 +130,7 @@ export class E2eSession {
   }
 
   public async create(
-    sobject: 'Lead' | 'Contact' | 'Account',
+    sobject: 'Lead' | 'Contact' | 'Account' | 'Opportunity',
     records: Record<string, unknown>[]
   ): Promise<string[]> {
     const results = await this.admin.sobject(sobject).create(records, { allOrNone: true });

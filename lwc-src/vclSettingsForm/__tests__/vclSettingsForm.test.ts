@@ -80,6 +80,8 @@ describe('c-vcl-settings-form', () => {
     expect(field(element, 'bypassPhoneKeyTriggers').checked).toBe(false);
     expect(field(element, 'matchOtherContactPhones').checked).toBe(false);
     expect(field(element, 'matchOtherContactPhones').fieldLevelHelp).toContain('HomePhone');
+    expect(field(element, 'relateToOpenOpportunity').checked).toBe(false);
+    expect(field(element, 'relateToOpenOpportunity').fieldLevelHelp).toContain('most recently modified');
     expect(field(element, 'defaultOwnerId')).toBeNull();
     expect(field(element, 'newLeadCompany')).toBeNull();
     qa(element, '[data-field]').forEach((input) => expect(input.label).toBeTruthy());
@@ -132,6 +134,17 @@ describe('c-vcl-settings-form', () => {
     await flushPromises();
     expect(saveMock).toHaveBeenCalledWith({ settings: { ...SETTINGS, matchOtherContactPhones: true } });
     expect(field(element, 'matchOtherContactPhones').checked).toBe(true);
+  });
+
+  it('saves Relate Contact calls to their open Opportunity when it is switched on', async () => {
+    saveMock.mockResolvedValue({ ...SAVED, relateToOpenOpportunity: true });
+    const element = await renderedWithData();
+    setField(element, 'relateToOpenOpportunity', { checked: true });
+    await flushPromises();
+    q(element, '.save-settings').click();
+    await flushPromises();
+    expect(saveMock).toHaveBeenCalledWith({ settings: { ...SETTINGS, relateToOpenOpportunity: true } });
+    expect(field(element, 'relateToOpenOpportunity').checked).toBe(true);
   });
 
   it('blocks the save when a field fails its client validation', async () => {

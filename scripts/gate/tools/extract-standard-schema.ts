@@ -40,6 +40,7 @@ const OBJECTS = [
   'NamedCredential',
   'Opportunity',
   'OpportunityContactRole',
+  'OpportunityStage',
   'Organization',
   'PermissionSet',
   'PermissionSetAssignment',

@@ -204,5 +204,27 @@ export const SETUP_CASES: BrowserCase[] = [
       await setup.getByRole('button', { name: 'Save settings' }).click();
       await expectToast(page, 'Settings saved');
     }
+  },
+  {
+    name: 'Setup: Relate Contact calls to their open Opportunity shows off, with help, and saves when switched on',
+    async run({ page, open }) {
+      await open('setup');
+      await screen('setup').ready(page);
+      const setup = page.locator('c-vcl-setup');
+      const relate = setup.locator('lightning-input[data-field="relateToOpenOpportunity"]');
+      const box = relate.locator('input[type="checkbox"]');
+      await box.waitFor({ state: 'attached' });
+      check(!(await box.isChecked()), 'Relate To Open Opportunity should start off (the packaged default)');
+      check(
+        (await relate.innerText()).includes('Relate Contact calls to their open Opportunity'),
+        'the checkbox has no label'
+      );
+      check((await relate.locator('lightning-helptext').count()) === 1, 'the checkbox has no help text');
+      await relate.locator('label').first().click();
+      check(await box.isChecked(), 'clicking the label did not switch it on');
+      await setup.getByRole('button', { name: 'Save settings' }).click();
+      await expectToast(page, 'Settings saved');
+      check(await box.isChecked(), 'the saved value did not stay on');
+    }
   }
 ];
