@@ -1,9 +1,18 @@
 /**
  * What the e2e run deletes afterwards, in an order the platform accepts: activities before the records
- * they point at, Contacts before their Accounts; in chunks of 200 (sObject Collections delete). Pure.
+ * they point at, Contacts before their Accounts, transcript Files too; in chunks of 200 (sObject Collections delete). Pure.
  */
 
-export const DELETE_ORDER = ['Event', 'Task', 'Call_Log__c', 'Contact', 'Lead', 'Account'] as const;
+export const DELETE_ORDER = [
+  // Transcript Files first: deleting the call log they are published on leaves them in the org.
+  'ContentDocument',
+  'Event',
+  'Task',
+  'Call_Log__c',
+  'Contact',
+  'Lead',
+  'Account'
+] as const;
 export type CleanupObject = (typeof DELETE_ORDER)[number];
 
 export interface CleanupStep {

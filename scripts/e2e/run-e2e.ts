@@ -16,6 +16,7 @@ import { idempotency, rescheduleAndCancel, taskAndEventFields } from './cases-ac
 import { failedThenRetried, fullBatch, invalidInBatch, requestLimits } from './cases-delivery';
 import { contactWithAccount, leadBeforeContact, phoneMatrix, unmatched } from './cases-matching';
 import { E2eSession } from './session';
+import { transcriptFile } from './cases-transcripts';
 import { VECTORS_PATH } from './vectors';
 
 const FLAGS: FlagSpec[] = [
@@ -99,6 +100,7 @@ async function main(): Promise<number> {
     await requestLimits(run);
     await fullBatch(run);
     await failedThenRetried(run);
+    await transcriptFile(run);
   } finally {
     if (!args.switches.has('keep')) await run.cleanup();
     else process.stdout.write(`--keep: records left in the org (prefix ${run.prefix})\n`);
