@@ -32,6 +32,8 @@ export interface CallView {
   toggleLabel: string;
   recordingUrl: string | null;
   transcriptUrl: string | null;
+  /** The transcript File (ContentDocument id), when the user may open it: shown instead of transcriptUrl. */
+  transcriptFileId: string | null;
   hasLinks: boolean;
   hasAppointment: boolean;
   appointmentStart: string | null;
@@ -155,7 +157,14 @@ export default class VclCallLogPanel extends NavigationMixin(LightningElement) {
       toggleLabel: expanded ? 'Show less' : 'Show more',
       recordingUrl: row.recordingUrl ?? null,
       transcriptUrl: row.transcriptUrl ?? null,
-      hasLinks: !!(row.recordingUrl || row.transcriptUrl || row.taskId || row.eventId),
+      transcriptFileId: row.transcriptFileId ?? null,
+      hasLinks: !!(
+        row.recordingUrl ||
+        row.transcriptUrl ||
+        row.transcriptFileId ||
+        row.taskId ||
+        row.eventId
+      ),
       hasAppointment: !!row.appointmentStart,
       appointmentStart: row.appointmentStart ?? null,
       appointmentSubject: row.appointmentSubject ?? 'Appointment',
@@ -215,6 +224,19 @@ export default class VclCallLogPanel extends NavigationMixin(LightningElement) {
     } finally {
       this.isRefreshing = false;
     }
+  }
+
+  /** Opens the transcript File in the Files preview (the File's own sharing decides what the user sees). */
+  handleOpenTranscript(event: Event): void {
+    const documentId = (event.currentTarget as HTMLElement).dataset.documentId;
+    if (!documentId) {
+      return;
+    }
+    this[NavigationMixin.Navigate]({
+      type: 'standard__namedPage',
+      attributes: { pageName: 'filePreview' },
+      state: { selectedRecordId: documentId }
+    });
   }
 
   handleOpenRecord(event: Event): void {

@@ -1,5 +1,5 @@
 /** The contract server's per-call check: what the endpoint validates in each call of a request. */
-import type { FieldMessage } from '../lib/voice-client/contract';
+import { MAX_TRANSCRIPT_CHARS, type FieldMessage } from '../lib/voice-client/contract';
 import { ContractSchemas, fieldOfError } from './openapi';
 
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -51,6 +51,14 @@ export function checkCall(
       else warnings.push({ field: `${prefix}.appointment.${key}`, message: 'unknown key ignored' });
     }
     known.appointment = appointment;
+  }
+  if (typeof known.transcript === 'string' && known.transcript.length > MAX_TRANSCRIPT_CHARS) {
+    // The documented rule no JSON schema can state: too long is a warning (no File), never an error.
+    warnings.push({
+      field: `${prefix}.transcript`,
+      message: `longer than ${MAX_TRANSCRIPT_CHARS} characters (received ${known.transcript.length}); not stored as a File, the call is stored and its transcriptUrl kept`
+    });
+    delete known.transcript;
   }
   const id = known.externalCallId;
   if (typeof id !== 'string' || id.trim() === '' || id.length > 255) {

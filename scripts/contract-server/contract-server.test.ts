@@ -1,5 +1,5 @@
 /** The contract server's own answers (it is only as good as its fidelity to docs/api). */
-import { Call } from '../lib/voice-client/contract';
+import { Call, MAX_TRANSCRIPT_CHARS } from '../lib/voice-client/contract';
 import { ContractServer, startContractServer } from './contract-server';
 import { DEFAULT_OPENAPI_PATH, loadContractSchemas } from './openapi';
 
@@ -78,6 +78,33 @@ describe('contract server', () => {
             }
           ]
         }
+      ]
+    });
+  });
+
+  it('stores a call whose transcript is over the maximum, with a warning instead of an error', async () => {
+    const { status, json } = await raw(
+      JSON.stringify({
+        calls: [
+          { ...call('long-transcript'), transcript: 'x'.repeat(MAX_TRANSCRIPT_CHARS + 1) },
+          { ...call('short-transcript'), transcript: 'Caller: hello' }
+        ]
+      })
+    );
+    expect(status).toBe(200);
+    expect(json).toMatchObject({
+      results: [
+        {
+          status: 'logged',
+          errors: [],
+          warnings: [
+            {
+              field: 'calls[0].transcript',
+              message: expect.stringContaining(`longer than ${MAX_TRANSCRIPT_CHARS} characters`) as unknown
+            }
+          ]
+        },
+        { status: 'logged', errors: [], warnings: [] }
       ]
     });
   });

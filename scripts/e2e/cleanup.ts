@@ -1,10 +1,12 @@
 /**
  * What the e2e run deletes afterwards, in an order the platform accepts: activities before the records
- * they point at, Opportunities (their contact roles go with them) and Contacts before their Accounts; in chunks
- * of 200 (sObject Collections delete). Pure.
+ * they point at, Opportunities (their contact roles go with them) and Contacts before their Accounts, transcript
+ * Files too; in chunks of 200 (sObject Collections delete). Pure.
  */
 
 export const DELETE_ORDER = [
+  // Transcript Files first: deleting the call log they are published on leaves them in the org.
+  'ContentDocument',
   'Event',
   'Task',
   'Call_Log__c',

@@ -80,7 +80,7 @@ describe('case table', () => {
 });
 
 describe('cleanup planner', () => {
-  it('deletes activities first, then call logs, Contacts before Accounts, 200 per request', () => {
+  it('deletes transcript Files and activities first, then call logs, Contacts before Accounts, 200 per request', () => {
     const created = new CreatedRecords();
     created.add('Account', '001000000000001AAA');
     created.add('Lead', ...Array.from({ length: 450 }, (_, i) => `00Q${String(i).padStart(12, '0')}AAA`));
@@ -88,8 +88,10 @@ describe('cleanup planner', () => {
     created.add('Task', '00T000000000001AAA');
     created.add('Event', '00U000000000001');
     created.add('Call_Log__c', 'a0X000000000001AAA');
+    created.add('ContentDocument', '069000000000001AAA', null);
     const steps = planCleanup(created);
     expect(steps.map((s) => `${s.sobject}:${s.ids.length}`)).toEqual([
+      'ContentDocument:1',
       'Event:1',
       'Task:1',
       'Call_Log__c:1',
@@ -99,7 +101,7 @@ describe('cleanup planner', () => {
       'Lead:50',
       'Account:1'
     ]);
-    expect(created.size).toBe(455);
+    expect(created.size).toBe(456);
   });
 });
 

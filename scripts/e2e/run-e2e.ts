@@ -17,6 +17,7 @@ import { failedThenRetried, fullBatch, invalidInBatch, requestLimits } from './c
 import { contactWithAccount, leadBeforeContact, phoneMatrix, unmatched } from './cases-matching';
 import { openOpportunityRule } from './cases-opportunity';
 import { E2eSession } from './session';
+import { transcriptFile } from './cases-transcripts';
 import { VECTORS_PATH } from './vectors';
 
 const FLAGS: FlagSpec[] = [
@@ -101,6 +102,7 @@ async function main(): Promise<number> {
     await requestLimits(run);
     await fullBatch(run);
     await failedThenRetried(run);
+    await transcriptFile(run);
   } finally {
     if (!args.switches.has('keep')) await run.cleanup();
     else process.stdout.write(`--keep: records left in the org (prefix ${run.prefix})\n`);

@@ -41,6 +41,8 @@ export type CallLogRow = {
   Appointment_Status__c: string | null;
   Summary__c: string | null;
   Recording_URL__c: string | null;
+  Transcript_URL__c: string | null;
+  Transcript_File_Id__c: string | null;
 };
 export type TaskRow = {
   Id: string;
@@ -72,7 +74,8 @@ export type OwnedRow = { Id: string; OwnerId: string; AccountId?: string };
 
 const CALL_LOG_FIELDS =
   'Id, External_Call_Id__c, Status__c, Status_Message__c, Matched_Lead__c, Matched_Contact__c, Task_Id__c, ' +
-  'Event_Id__c, Received_Count__c, Attempts__c, Next_Attempt_At__c, Appointment_Status__c, Summary__c, Recording_URL__c';
+  'Event_Id__c, Received_Count__c, Attempts__c, Next_Attempt_At__c, Appointment_Status__c, Summary__c, Recording_URL__c, ' +
+  'Transcript_URL__c, Transcript_File_Id__c';
 const TASK_FIELDS =
   'Id, Subject, Status, TaskSubtype, CallType, CallDurationInSeconds, CallDisposition, CallObject, WhoId, WhatId, ' +
   'OwnerId, ActivityDate, Description';
@@ -286,10 +289,13 @@ export class E2eSession {
     await this.runCase('cleanup: delete every record this run created', async (c) => {
       const like = `${this.prefix}%`;
       (
-        await this.query<{ Id: string }>(
-          `SELECT Id FROM Call_Log__c WHERE External_Call_Id__c LIKE ${lit(like)}`
+        await this.query<{ Id: string; Transcript_File_Id__c: string | null }>(
+          `SELECT Id, Transcript_File_Id__c FROM Call_Log__c WHERE External_Call_Id__c LIKE ${lit(like)}`
         )
-      ).forEach((r) => this.created.add('Call_Log__c', r.Id));
+      ).forEach((r) => {
+        this.created.add('Call_Log__c', r.Id);
+        this.created.add('ContentDocument', r.Transcript_File_Id__c);
+      });
       (await this.query<{ Id: string }>(`SELECT Id FROM Task WHERE CallObject LIKE ${lit(like)}`)).forEach(
         (r) => this.created.add('Task', r.Id)
       );

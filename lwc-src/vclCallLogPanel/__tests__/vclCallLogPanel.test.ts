@@ -166,6 +166,44 @@ describe('c-vcl-call-log-panel', () => {
     expect((item().querySelector('.toggle') as HTMLElement & { label: string }).label).toBe('Show less');
   });
 
+  it('opens a transcript File in the Files preview instead of its link', async () => {
+    const element = render();
+    wire.emit(PAGE);
+    await flushPromises();
+
+    const index = PAGE.rows.findIndex((r) => r.transcriptFileId && r.transcriptUrl);
+    const item = qa(element, 'li.call')[index];
+    const button = item.querySelector('.open-transcript') as HTMLElement & { label: string };
+    expect(button.label).toBe('Transcript');
+    expect(item.querySelector('.transcript')).toBeNull();
+    button.click();
+    expect(mockNavigate).toHaveBeenLastCalledWith({
+      type: 'standard__namedPage',
+      attributes: { pageName: 'filePreview' },
+      state: { selectedRecordId: PAGE.rows[index].transcriptFileId }
+    });
+  });
+
+  it('keeps the transcript link for a call with only a URL, and shows a File without a URL', async () => {
+    const element = render();
+    wire.emit(PAGE);
+    await flushPromises();
+
+    const items = qa(element, 'li.call');
+    const urlOnly = PAGE.rows.findIndex((r) => r.transcriptUrl && !r.transcriptFileId);
+    expect(items[urlOnly].querySelector('.open-transcript')).toBeNull();
+    const link = items[urlOnly].querySelector('.transcript') as HTMLElement & {
+      value: string;
+      label: string;
+    };
+    expect(link.value).toBe(PAGE.rows[urlOnly].transcriptUrl);
+    expect(link.label).toBe('Transcript');
+    const fileOnly = PAGE.rows.findIndex((r) => r.transcriptFileId && !r.transcriptUrl);
+    expect(items[fileOnly].querySelector('.open-transcript')).not.toBeNull();
+    const neither = PAGE.rows.findIndex((r) => !r.transcriptFileId && !r.transcriptUrl);
+    expect(items[neither].querySelector('.open-transcript, .transcript')).toBeNull();
+  });
+
   it('opens the Task and the Event through navigation', async () => {
     const element = render();
     wire.emit(PAGE);

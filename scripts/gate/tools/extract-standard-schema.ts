@@ -22,6 +22,10 @@ const OBJECTS = [
   'ApexClass',
   'AsyncApexJob',
   'Contact',
+  // Transcripts are Files: ingestion writes ContentVersion, processing links ContentDocumentLink, the panel reads ContentDocument.
+  'ContentDocument',
+  'ContentDocumentLink',
+  'ContentVersion',
   'CronJobDetail',
   'CronTrigger',
   'CustomNotificationType',

@@ -94,6 +94,21 @@ describe('batching', () => {
     expect(() => splitIntoRequests([], 200, 1_000_001)).toThrow(/1\.\.1000000/);
   });
 
+  it('sends a call without a transcript that would make it too large for any request, and warns', async () => {
+    const { client } = await harness();
+    const calls = makeCalls(2);
+    calls[1] = { ...(calls[1] as Call), transcript: '語'.repeat(400_000) };
+    const outcome = await client().postCalls(calls);
+    expect(statuses(outcome)).toEqual(['logged', 'logged']);
+    const second = outcome.calls[1];
+    expect(second?.delivered && second.result.warnings).toEqual([
+      {
+        field: 'calls[1].transcript',
+        message: expect.stringContaining('the call was sent without it') as unknown
+      }
+    ]);
+  });
+
   it('sends a call too large on its own alone', () => {
     const calls = makeCalls(3);
     calls[1] = { ...(calls[1] as Call), summary: 'x'.repeat(1_000_000) };

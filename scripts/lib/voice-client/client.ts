@@ -30,6 +30,7 @@ import {
 } from './retry';
 import { Transport, TransportError } from './transport';
 import { RequestSlice, splitIntoRequests } from './batches';
+import { droppedTranscriptWarning, withSendableTranscripts } from './transcripts';
 import { parseBatchResponse, parseErrorBody, summarizeErrors } from './response';
 
 export interface Clock {
@@ -165,7 +166,9 @@ export class VoiceClient {
   }
 
   /** Posts every call; never throws for HTTP/network failures (see PostOutcome.batches[].error). */
-  public async postCalls(calls: readonly Call[]): Promise<PostOutcome> {
+  public async postCalls(input: readonly Call[]): Promise<PostOutcome> {
+    // A call its transcript would make too large for any request goes without it, never not at all.
+    const { calls, droppedTranscripts } = withSendableTranscripts(input, this.maxRequestBytes);
     const batches = splitIntoRequests(calls, this.batchSize, this.maxRequestBytes);
     const reports: BatchReport[] = new Array<BatchReport>(batches.length);
     const outcomes: CallOutcome[] = new Array<CallOutcome>(calls.length);
@@ -184,13 +187,18 @@ export class VoiceClient {
           const index = firstIndex + i;
           const externalCallId = typeof call.externalCallId === 'string' ? call.externalCallId : null;
           const result = results?.[i];
+          const dropped = droppedTranscripts.get(index);
           if (result !== undefined) {
+            const warnings =
+              dropped === undefined
+                ? result.warnings
+                : [...result.warnings, droppedTranscriptWarning(i, dropped)];
             outcomes[index] = {
               index,
               batch: b,
               externalCallId,
               delivered: true,
-              result: { ...result, index }
+              result: { ...result, index, warnings }
             };
           } else {
             outcomes[index] = {

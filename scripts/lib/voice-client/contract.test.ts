@@ -4,8 +4,10 @@
  * drifted: fix the side that is wrong, never the test.
  */
 import { DEFAULT_OPENAPI_PATH, describeAjvErrors, loadContractSchemas } from '../../contract-server/openapi';
+import * as fs from 'node:fs';
 import {
   Call,
+  MAX_TRANSCRIPT_CHARS,
   SAMPLE_CALL,
   SAMPLE_ERROR_RESPONSE,
   SAMPLE_MINIMAL_CALL,
@@ -20,6 +22,19 @@ function errorsOf(validate: typeof schemas.validateCall, value: unknown): string
 }
 
 describe('contract.ts samples against the OpenAPI schemas', () => {
+  it('a transcript is plain text, and the maximum agrees with the OpenAPI document', () => {
+    expect(
+      errorsOf(schemas.validateCall, { ...SAMPLE_CALL, transcript: 'Agent: Hello.\nCaller: Hi.' })
+    ).toEqual([]);
+    expect(errorsOf(schemas.validateCall, { ...SAMPLE_CALL, transcript: 42 })).not.toEqual([]);
+    const document = JSON.parse(
+      fs.readFileSync(process.env.VOICE_OPENAPI_PATH ?? DEFAULT_OPENAPI_PATH, 'utf8')
+    ) as { components: { schemas: { Call: { properties: Record<string, Record<string, unknown>> } } } };
+    expect(document.components.schemas.Call.properties.transcript?.['x-maxTranscriptCharacters']).toBe(
+      MAX_TRANSCRIPT_CHARS
+    );
+  });
+
   it('a full call and a minimal call are valid Call objects', () => {
     expect(errorsOf(schemas.validateCall, SAMPLE_CALL)).toEqual([]);
     expect(errorsOf(schemas.validateCall, SAMPLE_MINIMAL_CALL)).toEqual([]);

@@ -15,6 +15,13 @@ export const MAX_CALLS_PER_REQUEST = 200;
  */
 export const MAX_REQUEST_BYTES = 1_000_000;
 
+/**
+ * Longest `transcript` stored as a File, in characters (docs/api.md "Transcripts";
+ * VclCallTranscriptFileWriter.MAX_TRANSCRIPT_CHARS). A longer one is not an error: the call is stored without the
+ * File, its transcriptUrl kept, and its result carries a warning on `calls[i].transcript`.
+ */
+export const MAX_TRANSCRIPT_CHARS = 500_000;
+
 export const API_VERSION = 'v1';
 
 export type CallDirection = 'inbound' | 'outbound';
@@ -52,6 +59,11 @@ export interface Call {
   /** http(s) */
   recordingUrl?: string | null;
   transcriptUrl?: string | null;
+  /**
+   * Plain-text transcript, stored as a Salesforce File on the call log and shared to the matched Lead/Contact;
+   * at most MAX_TRANSCRIPT_CHARS (a longer one gets a warning, not a File). A re-post adds a new version.
+   */
+  transcript?: string | null;
   appointment?: Appointment | null;
   properties?: Record<string, PropertyValue> | null;
 }

@@ -170,6 +170,15 @@ export const SCREEN_CASES: BrowserCase[] = [
     }
   },
   {
+    name: 'Lead record page: a transcript File opens the file preview',
+    async run({ page, open }) {
+      await open('lead');
+      await screen('lead').ready(page);
+      await page.locator('c-vcl-call-log-panel').getByRole('button', { name: 'Transcript' }).first().click();
+      await expectToast(page, /would preview File 069/);
+    }
+  },
+  {
     name: 'Contact record page: call log panel',
     async run({ page, open, screenshot }) {
       await open('contact');

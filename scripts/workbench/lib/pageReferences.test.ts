@@ -18,6 +18,13 @@ describe('page references', () => {
     expect(
       describePageReference({ type: 'standard__webPage', attributes: { url: 'https://x.example' } })
     ).toBe('would open https://x.example');
+    expect(
+      describePageReference({
+        type: 'standard__namedPage',
+        attributes: { pageName: 'filePreview' },
+        state: { selectedRecordId: '0695g000000A101AAQ' }
+      })
+    ).toBe('would preview File 0695g000000A101AAQ');
   });
 
   it('read Lightning URLs and compare 15/18-character ids', () => {

@@ -46,6 +46,12 @@ export function describePageReference(pageReference: PageReference): string {
       return `would open the ${attribute(pageReference, 'apiName') ?? ''} tab`;
     case 'standard__webPage':
       return `would open ${attribute(pageReference, 'url') ?? 'a web page'}`;
+    case 'standard__namedPage': {
+      const selected = pageReference.state?.selectedRecordId;
+      return attribute(pageReference, 'pageName') === 'filePreview' && typeof selected === 'string'
+        ? `would preview File ${selected}`
+        : `would open the ${attribute(pageReference, 'pageName') ?? 'named'} page`;
+    }
     default:
       return `would open a ${pageReference.type.replace(/^standard__/, '')} page`;
   }

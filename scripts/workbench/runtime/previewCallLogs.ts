@@ -147,6 +147,8 @@ function panelRowsFor(context: PreviewContext, calls: PageFixture, recordId: str
       summary: template.summary ?? null,
       recordingUrl: template.recordingUrl ?? null,
       transcriptUrl: null,
+      // A transcript File where the fixture row at the same place has one, so the preview shows both kinds.
+      transcriptFileId: template.transcriptFileId ? syntheticId('069', index + 1) : null,
       taskId: row.status === 'Logged' ? syntheticId('00T', index + 1) : null,
       eventId: null,
       matchedRecordId: row.matchedRecordId,

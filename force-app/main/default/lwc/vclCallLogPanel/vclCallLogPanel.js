@@ -107,7 +107,12 @@ export default class VclCallLogPanel extends NavigationMixin(LightningElement) {
             toggleLabel: expanded ? 'Show less' : 'Show more',
             recordingUrl: row.recordingUrl ?? null,
             transcriptUrl: row.transcriptUrl ?? null,
-            hasLinks: !!(row.recordingUrl || row.transcriptUrl || row.taskId || row.eventId),
+            transcriptFileId: row.transcriptFileId ?? null,
+            hasLinks: !!(row.recordingUrl ||
+                row.transcriptUrl ||
+                row.transcriptFileId ||
+                row.taskId ||
+                row.eventId),
             hasAppointment: !!row.appointmentStart,
             appointmentStart: row.appointmentStart ?? null,
             appointmentSubject: row.appointmentSubject ?? 'Appointment',
@@ -168,6 +173,18 @@ export default class VclCallLogPanel extends NavigationMixin(LightningElement) {
         finally {
             this.isRefreshing = false;
         }
+    }
+    /** Opens the transcript File in the Files preview (the File's own sharing decides what the user sees). */
+    handleOpenTranscript(event) {
+        const documentId = event.currentTarget.dataset.documentId;
+        if (!documentId) {
+            return;
+        }
+        this[NavigationMixin.Navigate]({
+            type: 'standard__namedPage',
+            attributes: { pageName: 'filePreview' },
+            state: { selectedRecordId: documentId }
+        });
     }
     handleOpenRecord(event) {
         const recordId = event.currentTarget.dataset.recordId;
