@@ -6,6 +6,7 @@ import getCallLogs from '@salesforce/apex/VclSyncLogController.getCallLogs';
 import getCallLogDetail from '@salesforce/apex/VclSyncLogController.getCallLogDetail';
 import retryCalls from '@salesforce/apex/VclSyncLogController.retryCalls';
 import resyncFailed from '@salesforce/apex/VclSyncLogController.resyncFailed';
+import resendCallbacks from '@salesforce/apex/VclSyncLogController.resendCallbacks';
 import {
   errorText,
   formatDuration,
@@ -15,7 +16,7 @@ import {
   statusBadgeClass,
   statusLabel
 } from 'c/vclCallFormat';
-import { COLUMNS, recordUrl, SORT_KEYS, toTableRow, type TableRow } from './syncLogTable';
+import { callbackLabel, COLUMNS, recordUrl, SORT_KEYS, toTableRow, type TableRow } from './syncLogTable';
 
 import type {
   ApexWireResult as Wired,
@@ -162,6 +163,14 @@ export default class VclSyncLog extends LightningElement {
 
   get noSelection(): boolean {
     return this.selectedIds.length === 0 || this.isWorking;
+  }
+
+  get resendLabel(): string {
+    return this.selectedIds.length ? `Re-send callback (${this.selectedIds.length})` : 'Re-send callback';
+  }
+
+  get detailCallbackLabel(): string {
+    return callbackLabel(this.detail?.callback?.status);
   }
 
   get retryLabel(): string {
@@ -353,6 +362,21 @@ export default class VclSyncLog extends LightningElement {
     await this.runAction(() => retryCalls({ callLogIds: ids }), 'Retry selected calls');
   }
 
+  async handleResendCallbacks(): Promise<void> {
+    const ids = [...this.selectedIds];
+    if (!ids.length) {
+      return;
+    }
+    await this.runAction(
+      () => resendCallbacks({ callLogIds: ids }),
+      'Re-send callback',
+      (count) =>
+        count === 0
+          ? 'None of the selected calls has an outcome to send yet.'
+          : `The outcome of ${count} call${count === 1 ? '' : 's'} will be sent to the voice system again.`
+    );
+  }
+
   async handleResyncFailed(): Promise<void> {
     const ok = await LightningConfirm.open({
       message: 'Re-queue every Failed and Dead Letter call for processing now?',
@@ -366,17 +390,18 @@ export default class VclSyncLog extends LightningElement {
     await this.runAction(() => resyncFailed({}), 'Re-sync all failed calls');
   }
 
-  private async runAction(action: () => Promise<number>, title: string): Promise<void> {
+  private async runAction(
+    action: () => Promise<number>,
+    title: string,
+    describe: (count: number) => string = requeuedText
+  ): Promise<void> {
     this.isWorking = true;
     try {
       const count = await action();
       this.dispatchEvent(
         new ShowToastEvent({
           title,
-          message:
-            count === 0
-              ? 'No calls needed re-queuing.'
-              : `${count} call${count === 1 ? ' was' : 's were'} re-queued for processing.`,
+          message: describe(count),
           variant: count === 0 ? 'info' : 'success'
         })
       );
@@ -395,4 +420,10 @@ export default class VclSyncLog extends LightningElement {
       this.isWorking = false;
     }
   }
+}
+
+function requeuedText(count: number): string {
+  return count === 0
+    ? 'No calls needed re-queuing.'
+    : `${count} call${count === 1 ? ' was' : 's were'} re-queued for processing.`;
 }

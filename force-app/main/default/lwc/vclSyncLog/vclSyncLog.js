@@ -6,8 +6,9 @@ import getCallLogs from '@salesforce/apex/VclSyncLogController.getCallLogs';
 import getCallLogDetail from '@salesforce/apex/VclSyncLogController.getCallLogDetail';
 import retryCalls from '@salesforce/apex/VclSyncLogController.retryCalls';
 import resyncFailed from '@salesforce/apex/VclSyncLogController.resyncFailed';
+import resendCallbacks from '@salesforce/apex/VclSyncLogController.resendCallbacks';
 import { errorText, formatDuration, prettyJson, splitLines, STATUS_OPTIONS, statusBadgeClass, statusLabel } from 'c/vclCallFormat';
-import { COLUMNS, recordUrl, SORT_KEYS, toTableRow } from './syncLogTable';
+import { callbackLabel, COLUMNS, recordUrl, SORT_KEYS, toTableRow } from './syncLogTable';
 export { COLUMNS };
 export const PAGE_SIZE = 50;
 const PHONE_DEBOUNCE_MS = 300;
@@ -124,6 +125,12 @@ export default class VclSyncLog extends LightningElement {
     }
     get noSelection() {
         return this.selectedIds.length === 0 || this.isWorking;
+    }
+    get resendLabel() {
+        return this.selectedIds.length ? `Re-send callback (${this.selectedIds.length})` : 'Re-send callback';
+    }
+    get detailCallbackLabel() {
+        return callbackLabel(this.detail?.callback?.status);
     }
     get retryLabel() {
         return this.selectedIds.length ? `Retry selected (${this.selectedIds.length})` : 'Retry selected';
@@ -273,6 +280,15 @@ export default class VclSyncLog extends LightningElement {
         }
         await this.runAction(() => retryCalls({ callLogIds: ids }), 'Retry selected calls');
     }
+    async handleResendCallbacks() {
+        const ids = [...this.selectedIds];
+        if (!ids.length) {
+            return;
+        }
+        await this.runAction(() => resendCallbacks({ callLogIds: ids }), 'Re-send callback', (count) => count === 0
+            ? 'None of the selected calls has an outcome to send yet.'
+            : `The outcome of ${count} call${count === 1 ? '' : 's'} will be sent to the voice system again.`);
+    }
     async handleResyncFailed() {
         const ok = await LightningConfirm.open({
             message: 'Re-queue every Failed and Dead Letter call for processing now?',
@@ -285,15 +301,13 @@ export default class VclSyncLog extends LightningElement {
         }
         await this.runAction(() => resyncFailed({}), 'Re-sync all failed calls');
     }
-    async runAction(action, title) {
+    async runAction(action, title, describe = requeuedText) {
         this.isWorking = true;
         try {
             const count = await action();
             this.dispatchEvent(new ShowToastEvent({
                 title,
-                message: count === 0
-                    ? 'No calls needed re-queuing.'
-                    : `${count} call${count === 1 ? ' was' : 's were'} re-queued for processing.`,
+                message: describe(count),
                 variant: count === 0 ? 'info' : 'success'
             }));
             this.selectedIds = [];
@@ -311,4 +325,9 @@ export default class VclSyncLog extends LightningElement {
             this.isWorking = false;
         }
     }
+}
+function requeuedText(count) {
+    return count === 0
+        ? 'No calls needed re-queuing.'
+        : `${count} call${count === 1 ? ' was' : 's were'} re-queued for processing.`;
 }
