@@ -4,3 +4,4 @@ export * from './transport';
 export * from './batches';
 export { parseBatchResponse } from './response';
 export * from './client';
+export * from './callbacks';
