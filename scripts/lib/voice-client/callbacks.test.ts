@@ -31,7 +31,17 @@ function batch(outcomes: CallbackOutcome[]): OutcomeBatch {
 
 describe('callback contract', () => {
   it('accepts the example of the OpenAPI document', () => {
-    const doc = JSON.parse(readFileSync(DEFAULT_CALLBACK_OPENAPI_PATH, 'utf8'));
+    type Doc = {
+      paths: Record<
+        string,
+        {
+          post: {
+            requestBody: { content: Record<string, { examples: Record<string, { value: unknown }> }> };
+          };
+        }
+      >;
+    };
+    const doc = JSON.parse(readFileSync(DEFAULT_CALLBACK_OPENAPI_PATH, 'utf8')) as Doc;
     const example =
       doc.paths[CALLBACK_PATH].post.requestBody.content['application/json'].examples.logged.value;
     expect(validate(example)).toBe(true);
