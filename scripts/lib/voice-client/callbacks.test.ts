@@ -43,7 +43,8 @@ describe('callback contract', () => {
     };
     const doc = JSON.parse(readFileSync(DEFAULT_CALLBACK_OPENAPI_PATH, 'utf8')) as Doc;
     const example =
-      doc.paths[CALLBACK_PATH].post.requestBody.content['application/json'].examples.logged.value;
+      doc.paths[CALLBACK_PATH]?.post.requestBody.content['application/json']?.examples.logged?.value;
+    expect(example).toBeDefined();
     expect(validate(example)).toBe(true);
   });
 
