@@ -1,7 +1,6 @@
 import { LightningElement, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import LightningConfirm from 'lightning/confirm';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getCallLogs from '@salesforce/apex/VclSyncLogController.getCallLogs';
 import getCallLogDetail from '@salesforce/apex/VclSyncLogController.getCallLogDetail';
 import retryCalls from '@salesforce/apex/VclSyncLogController.retryCalls';
@@ -17,6 +16,7 @@ import {
   statusLabel
 } from 'c/vclCallFormat';
 import { callbackLabel, COLUMNS, recordUrl, SORT_KEYS, toTableRow, type TableRow } from './syncLogTable';
+import { resentText, runAction, withCount } from './syncLogActions';
 
 import type {
   ApexWireResult as Wired,
@@ -166,7 +166,7 @@ export default class VclSyncLog extends LightningElement {
   }
 
   get resendLabel(): string {
-    return this.selectedIds.length ? `Re-send callback (${this.selectedIds.length})` : 'Re-send callback';
+    return withCount('Re-send callback', this.selectedIds.length);
   }
 
   get detailCallbackLabel(): string {
@@ -174,7 +174,7 @@ export default class VclSyncLog extends LightningElement {
   }
 
   get retryLabel(): string {
-    return this.selectedIds.length ? `Retry selected (${this.selectedIds.length})` : 'Retry selected';
+    return withCount('Retry selected', this.selectedIds.length);
   }
 
   // Filters -------------------------------------------------------------------------------------
@@ -258,6 +258,11 @@ export default class VclSyncLog extends LightningElement {
   }
 
   async handleRefresh(): Promise<void> {
+    await this.refresh();
+  }
+
+  /** Re-reads the page and the open detail (after an action). */
+  async refreshScreen(): Promise<void> {
     await this.refresh();
   }
 
@@ -359,22 +364,14 @@ export default class VclSyncLog extends LightningElement {
     if (!ok) {
       return;
     }
-    await this.runAction(() => retryCalls({ callLogIds: ids }), 'Retry selected calls');
+    await runAction(this, () => retryCalls({ callLogIds: ids }), 'Retry selected calls');
   }
 
   async handleResendCallbacks(): Promise<void> {
     const ids = [...this.selectedIds];
-    if (!ids.length) {
-      return;
+    if (ids.length) {
+      await runAction(this, () => resendCallbacks({ callLogIds: ids }), 'Re-send callback', resentText);
     }
-    await this.runAction(
-      () => resendCallbacks({ callLogIds: ids }),
-      'Re-send callback',
-      (count) =>
-        count === 0
-          ? 'None of the selected calls has an outcome to send yet.'
-          : `The outcome of ${count} call${count === 1 ? '' : 's'} will be sent to the voice system again.`
-    );
   }
 
   async handleResyncFailed(): Promise<void> {
@@ -387,43 +384,6 @@ export default class VclSyncLog extends LightningElement {
     if (!ok) {
       return;
     }
-    await this.runAction(() => resyncFailed({}), 'Re-sync all failed calls');
+    await runAction(this, () => resyncFailed({}), 'Re-sync all failed calls');
   }
-
-  private async runAction(
-    action: () => Promise<number>,
-    title: string,
-    describe: (count: number) => string = requeuedText
-  ): Promise<void> {
-    this.isWorking = true;
-    try {
-      const count = await action();
-      this.dispatchEvent(
-        new ShowToastEvent({
-          title,
-          message: describe(count),
-          variant: count === 0 ? 'info' : 'success'
-        })
-      );
-      this.selectedIds = [];
-      await this.refresh();
-    } catch (e) {
-      this.dispatchEvent(
-        new ShowToastEvent({
-          title: `${title} failed`,
-          message: errorText(e),
-          variant: 'error',
-          mode: 'sticky'
-        })
-      );
-    } finally {
-      this.isWorking = false;
-    }
-  }
-}
-
-function requeuedText(count: number): string {
-  return count === 0
-    ? 'No calls needed re-queuing.'
-    : `${count} call${count === 1 ? ' was' : 's were'} re-queued for processing.`;
 }

@@ -132,6 +132,8 @@ async function measure(
 async function offline(sizes: number[], concurrency: number): Promise<number> {
   const voiceSystem = await startCallbackReceiverServer({ token: 'bench-key' });
   const server = await startContractServer({ callbacks: { url: voiceSystem.url, token: 'bench-key' } });
+  const sender = server.callbacks;
+  if (sender === null) throw new Error('the contract server was started without callbacks');
   process.stdout.write(
     `Contract server on ${server.url} (in process), callbacks to ${voiceSystem.url}. Concurrency ${concurrency}.\n`
   );
@@ -140,10 +142,10 @@ async function offline(sizes: number[], concurrency: number): Promise<number> {
   try {
     // Warm-up: JIT, sockets, schema compilation — not counted.
     await measure('warm-up', fetchTransport({ baseUrl: server.url }), 400, concurrency, 'warm-');
-    await server.drainCallbacks(60_000);
+    await sender.drain(60_000);
     for (const size of sizes) {
       const label = `${size.toLocaleString('en-US')} calls`;
-      const calloutsBefore = server.callbackCallouts;
+      const calloutsBefore = sender.log.length;
       const outcomesBefore = voiceSystem.receiver.latest.size;
       const { figures } = await measure(
         label,
@@ -154,11 +156,11 @@ async function offline(sizes: number[], concurrency: number): Promise<number> {
       );
       runs.push(figures);
       const drainStarted = performance.now();
-      await server.drainCallbacks(120_000);
+      await sender.drain(120_000);
       callbackRuns.push({
         label,
         calls: size,
-        callouts: server.callbackCallouts - calloutsBefore,
+        callouts: sender.log.length - calloutsBefore,
         outcomesReceived: voiceSystem.receiver.latest.size - outcomesBefore,
         drainMs: performance.now() - drainStarted
       });

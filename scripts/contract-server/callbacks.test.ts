@@ -5,7 +5,8 @@ import {
   CallbackReceiverServer
 } from '../lib/voice-client/callbacks';
 import { Call } from '../lib/voice-client/contract';
-import { CallbackOptions, ContractServer, startContractServer } from './contract-server';
+import { CallbackOptions } from './callback-sender';
+import { ContractServer, startContractServer } from './contract-server';
 
 let server: ContractServer;
 let voiceSystem: CallbackReceiverServer;
@@ -49,9 +50,9 @@ describe('contract server status callbacks', () => {
     for (let i = 0; i < 5; i++) {
       expect(await post(calls(i === 4 ? 50 : 200, `b${i}`))).toBe(200);
     }
-    await server.drainCallbacks();
-    expect(server.callbackLog.map((e) => e.outcomes)).toEqual([200, 200, 200, 200, 50]);
-    expect(server.callbackLog.every((e) => e.status === 200)).toBe(true);
+    await server.callbacks?.drain(10_000);
+    expect(server.callbacks?.log.map((e) => e.outcomes)).toEqual([200, 200, 200, 200, 50]);
+    expect(server.callbacks?.log.every((e) => e.status === 200)).toBe(true);
     expect(voiceSystem.receiver.latest.size).toBe(850);
     const first = voiceSystem.receiver.latest.get('b0-0');
     expect(first).toEqual(expect.objectContaining({ attempt: 1, status: 'logged' }));
@@ -61,12 +62,12 @@ describe('contract server status callbacks', () => {
   it('reports an invalid call with its reason, and a re-post as the next attempt', async () => {
     await setUp();
     await post(calls(1, 'bad', false));
-    await server.drainCallbacks();
+    await server.callbacks?.drain(10_000);
     const invalid = voiceSystem.receiver.latest.get('bad-0');
     expect(invalid).toEqual(expect.objectContaining({ attempt: 1, status: 'invalid' }));
     expect(invalid?.reason).toBeTruthy();
     await post(calls(1, 'bad'));
-    await server.drainCallbacks();
+    await server.callbacks?.drain(10_000);
     expect(voiceSystem.receiver.latest.get('bad-0')).toEqual(
       expect.objectContaining({ attempt: 2, status: 'logged' })
     );
@@ -77,18 +78,18 @@ describe('contract server status callbacks', () => {
       plan: [{ kind: 'status', status: 503 }, { kind: 'drop' }, { kind: 'status', status: 429 }]
     });
     await post(calls(120, 'r'));
-    await server.drainCallbacks();
-    expect(server.callbackLog.map((e) => e.status)).toEqual([503, 'no answer', 429, 200]);
+    await server.callbacks?.drain(10_000);
+    expect(server.callbacks?.log.map((e) => e.status)).toEqual([503, 'no answer', 429, 200]);
     expect(voiceSystem.receiver.latest.size).toBe(120);
   });
 
   it('does not retry a 4xx', async () => {
     await setUp({ plan: [{ kind: 'status', status: 400 }] });
     await post(calls(3, 'x'));
-    await server.drainCallbacks();
-    expect(server.callbackLog).toEqual([{ outcomes: 3, status: 400 }]);
+    await server.callbacks?.drain(10_000);
+    expect(server.callbacks?.log).toEqual([{ outcomes: 3, status: 400 }]);
     expect(voiceSystem.receiver.latest.size).toBe(0);
-    expect(server.pendingCallbackCount).toBe(0);
+    expect(server.callbacks?.pendingCount).toBe(0);
   });
 
   it('gives up after maxAttempts while the voice system is down', async () => {
@@ -97,24 +98,24 @@ describe('contract server status callbacks', () => {
       { maxAttempts: 4 }
     );
     await post(calls(2, 'down'));
-    await server.drainCallbacks();
-    expect(server.callbackLog).toHaveLength(4);
-    expect(server.pendingCallbackCount).toBe(0);
+    await server.callbacks?.drain(10_000);
+    expect(server.callbacks?.log).toHaveLength(4);
+    expect(server.callbacks?.pendingCount).toBe(0);
   });
 
   it('sends the API key the named credential would add', async () => {
     await setUp({}, { token: 'wrong' });
     await post(calls(1, 'k'));
-    await server.drainCallbacks();
-    expect(server.callbackLog).toEqual([{ outcomes: 1, status: 401 }]);
+    await server.callbacks?.drain(10_000);
+    expect(server.callbacks?.log).toEqual([{ outcomes: 1, status: 401 }]);
   });
 
   it('sends nothing without a callback URL', async () => {
     voiceSystem = await startCallbackReceiverServer({ receiver: new CallbackReceiver() });
     server = await startContractServer({});
     await post(calls(3, 'off'));
-    await server.drainCallbacks();
-    expect(server.callbackCallouts).toBe(0);
+    await server.callbacks?.drain(10_000);
+    expect(server.callbacks).toBeNull();
     expect(voiceSystem.requests).toBe(0);
   });
 });

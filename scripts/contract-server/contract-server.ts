@@ -5,9 +5,7 @@
  * (docs/api/voice-calls-v1.openapi.json) with Ajv, answers per-call results as the contract says, upserts
  * by externalCallId in memory, and injects faults (429 + Retry-After, 503, slow answers, dropped
  * connections) from a scripted plan.
- * With `callbacks` set it also plays the org's status-callback sender (docs/api/voice-callbacks-v1.openapi.json):
- * after accepting posts, each settled outcome is sent to `${callbacks.url}/v1/call-outcomes`, oldest first, at most
- * 200 per request, one request in flight, retried after a failure (408/429/5xx/no answer), dropped after a 4xx.
+ * With `callbacks` set it also sends status callbacks after accepting posts (callback-sender.ts).
  */
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
@@ -22,14 +20,7 @@ import {
   MAX_CALLS_PER_REQUEST,
   MAX_REQUEST_BYTES
 } from '../lib/voice-client/contract';
-import {
-  CALLBACK_API_VERSION,
-  CALLBACK_PATH,
-  CallbackOutcome,
-  MAX_OUTCOMES_PER_CALLBACK,
-  OutcomeBatch,
-  loadCallbackValidator
-} from '../lib/voice-client/callbacks';
+import { CallbackOptions, CallbackSender } from './callback-sender';
 import { checkCall, isObject } from './call-check';
 import { ContractSchemas, loadContractSchemas } from './openapi';
 
@@ -70,26 +61,6 @@ export interface RequestLogEntry {
 
 export type Outcome = { status: Extract<CallResultStatus, 'logged' | 'unmatched' | 'failed' | 'received'> };
 
-/** Where and how the server sends status callbacks (the org's sender, played offline). */
-export interface CallbackOptions {
-  /** Base URL of the voice system (the named credential's URL); the path /v1/call-outcomes is appended. */
-  url: string;
-  /** Sent as `Authorization: Bearer <token>`, as the named credential adds the API key. */
-  token?: string;
-  /** Wait after a failed delivery before the next one (the org's ladder starts at 1 minute). Default 50 ms. */
-  retryDelayMs?: number;
-  /** Deliveries of one outcome before it is given up. Default 30 (the org's ladder). */
-  maxAttempts?: number;
-  /** Timeout of one delivery. Default 5,000 ms. */
-  timeoutMs?: number;
-}
-
-/** One callback request the server made. */
-export interface CallbackLogEntry {
-  outcomes: number;
-  status: number | 'no answer';
-}
-
 export interface ContractServerOptions {
   openApiPath?: string;
   schemas?: ContractSchemas;
@@ -129,22 +100,16 @@ export class ContractServer {
   private readonly timers = new Set<NodeJS.Timeout>();
   private counter = 0;
   private baseUrl = '';
-  /** Status callbacks: the latest unsent outcome per call, in the order the calls were first stored. */
-  private readonly pendingCallbacks = new Map<string, { outcome: CallbackOutcome; deliveries: number }>();
-  private readonly outcomeAttempts = new Map<string, number>();
-  private readonly validateCallback = loadCallbackValidator();
-  private callbackFlush: Promise<void> | null = null;
-  private callbackTimer: NodeJS.Timeout | null = null;
-  private stopped = false;
   /** Calls answered "received" (queued), processed after the answer when callbacks are on. */
-  private queued: Array<{ stored: StoredCall; payload: unknown }> = [];
-  /** Every callback request made, in order. */
-  public readonly callbackLog: CallbackLogEntry[] = [];
+  private readonly queued: Array<{ stored: StoredCall; payload: unknown }> = [];
+  /** The status-callback sender, when callbacks are on. */
+  public readonly callbacks: CallbackSender | null;
 
   public constructor(options: ContractServerOptions = {}) {
     this.options = options;
     this.schemas = options.schemas ?? loadContractSchemas(options.openApiPath);
     this.plan = [...(options.plan ?? [])];
+    this.callbacks = options.callbacks ? new CallbackSender(options.callbacks) : null;
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         // A bug in this server, not a contract answer: say so loudly.
@@ -176,36 +141,11 @@ export class ContractServer {
   }
 
   public async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.callbackTimer) clearTimeout(this.callbackTimer);
-    await this.callbackFlush;
+    await this.callbacks?.stop();
     this.timers.forEach((t) => clearTimeout(t));
     this.timers.clear();
     this.sockets.forEach((s) => s.destroy());
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  /** Callback requests made so far. */
-  public get callbackCallouts(): number {
-    return this.callbackLog.length;
-  }
-
-  /** Outcomes settled but not delivered yet. */
-  public get pendingCallbackCount(): number {
-    return this.pendingCallbacks.size;
-  }
-
-  /** Resolves once every settled outcome was delivered (or rejected/given up); rejects after timeoutMs. */
-  public async drainCallbacks(timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.pendingCallbacks.size > 0 || this.callbackFlush !== null || this.callbackTimer !== null) {
-      if (Date.now() > deadline) {
-        throw new Error(
-          `status callbacks not drained within ${timeoutMs} ms (${this.pendingCallbacks.size} pending)`
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
   }
 
   /** Requests that reached the handler (including dropped ones). */
@@ -272,103 +212,8 @@ export class ContractServer {
       }
     }
     send(status, body);
-    const queued = this.queued;
-    this.queued = [];
-    queued.forEach((q) => this.process(q.stored, q.payload));
-    this.scheduleCallbacks(0);
-  }
-
-  // Status callbacks -------------------------------------------------------------------------------
-
-  /** Records a call's settled outcome for the callback (the org marks it Pending in the same write). */
-  private settle(stored: StoredCall): void {
-    if (this.options.callbacks === undefined || stored.status === 'received') return;
-    if (!['logged', 'unmatched', 'invalid', 'failed'].includes(stored.status)) return;
-    const attempt = (this.outcomeAttempts.get(stored.externalCallId) ?? 0) + 1;
-    this.outcomeAttempts.set(stored.externalCallId, attempt);
-    const outcome: CallbackOutcome = {
-      externalCallId: stored.externalCallId,
-      attempt,
-      status: stored.status as CallbackOutcome['status'],
-      callLogId: stored.callLogId,
-      processedAt: new Date().toISOString()
-    };
-    if (stored.taskId !== null) outcome.taskId = stored.taskId;
-    if (stored.eventId !== null) outcome.eventId = stored.eventId;
-    if (stored.status === 'invalid') {
-      outcome.reason = 'Invalid payload';
-      delete outcome.processedAt;
-    }
-    // Map.set keeps the call's first position: oldest call first, as the org orders by CreatedDate.
-    this.pendingCallbacks.set(stored.externalCallId, { outcome, deliveries: 0 });
-  }
-
-  /** One sender at a time (the org's duplicate signature): a flush is started unless one is running or waiting. */
-  private scheduleCallbacks(delayMs: number): void {
-    if (this.options.callbacks === undefined || this.stopped) return;
-    if (this.callbackFlush !== null || this.callbackTimer !== null || this.pendingCallbacks.size === 0)
-      return;
-    this.callbackTimer = setTimeout(() => {
-      this.callbackTimer = null;
-      this.callbackFlush = this.flushCallbacks().finally(() => {
-        this.callbackFlush = null;
-      });
-    }, delayMs);
-  }
-
-  /** Sends the pending outcomes in batches of ≤ 200; stops at the first failure worth retrying. */
-  private async flushCallbacks(): Promise<void> {
-    const options = this.options.callbacks as CallbackOptions;
-    let retryLater = false;
-    while (this.pendingCallbacks.size > 0 && !this.stopped && !retryLater) {
-      const batch = [...this.pendingCallbacks.values()].slice(0, MAX_OUTCOMES_PER_CALLBACK);
-      const body: OutcomeBatch = {
-        apiVersion: CALLBACK_API_VERSION,
-        sentAt: new Date().toISOString(),
-        outcomes: batch.map((b) => b.outcome)
-      };
-      if (!this.validateCallback(body)) {
-        throw new Error(`own callback breaks the contract: ${JSON.stringify(this.validateCallback.errors)}`);
-      }
-      const status = await this.postCallback(options, body);
-      this.callbackLog.push({ outcomes: batch.length, status });
-      const accepted = typeof status === 'number' && status >= 200 && status < 300;
-      const retryable =
-        !accepted &&
-        !(typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429);
-      for (const item of batch) {
-        const current = this.pendingCallbacks.get(item.outcome.externalCallId);
-        // A newer outcome settled while this one was on the wire stays pending.
-        if (current !== item) continue;
-        item.deliveries += 1;
-        if (!retryable || item.deliveries >= (options.maxAttempts ?? 30)) {
-          this.pendingCallbacks.delete(item.outcome.externalCallId);
-        }
-      }
-      retryLater = retryable;
-    }
-    if (retryLater) {
-      this.callbackFlush = null;
-      this.scheduleCallbacks(options.retryDelayMs ?? 50);
-    }
-  }
-
-  private async postCallback(options: CallbackOptions, body: OutcomeBatch): Promise<number | 'no answer'> {
-    try {
-      const response = await fetch(`${options.url.replace(/\/$/, '')}${CALLBACK_PATH}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          ...(options.token !== undefined ? { authorization: `Bearer ${options.token}` } : {})
-        },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 5000)
-      });
-      await response.arrayBuffer();
-      return response.status;
-    } catch {
-      return 'no answer';
-    }
+    this.queued.splice(0).forEach((q) => this.process(q.stored, q.payload));
+    this.callbacks?.schedule(0);
   }
 
   private badRequest(field: string, message: string): { status: number; body: ErrorResponse } {
@@ -519,13 +364,13 @@ export class ContractServer {
     stored.lastPayload = payload;
     if (invalid) {
       stored.status = 'invalid';
-      this.settle(stored);
+      this.callbacks?.settle(stored);
       return stored;
     }
     if (queued) {
       stored.status = 'received';
       // With callbacks on, the org's Queueable processes the call after the answer; so does this server.
-      if (this.options.callbacks !== undefined) this.queued.push({ stored, payload });
+      if (this.callbacks !== null) this.queued.push({ stored, payload });
       return stored;
     }
     return this.process(stored, payload);
@@ -542,7 +387,7 @@ export class ContractServer {
       const appointment = (payload as Record<string, unknown>).appointment;
       if (isObject(appointment)) stored.eventId = stored.eventId ?? fakeId('00U', n);
     }
-    this.settle(stored);
+    this.callbacks?.settle(stored);
     return stored;
   }
 }
