@@ -1,11 +1,11 @@
 import { LightningElement, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import LightningConfirm from 'lightning/confirm';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getCallLogs from '@salesforce/apex/VclSyncLogController.getCallLogs';
 import getCallLogDetail from '@salesforce/apex/VclSyncLogController.getCallLogDetail';
 import retryCalls from '@salesforce/apex/VclSyncLogController.retryCalls';
 import resyncFailed from '@salesforce/apex/VclSyncLogController.resyncFailed';
+import resendCallbacks from '@salesforce/apex/VclSyncLogController.resendCallbacks';
 import {
   errorText,
   formatDuration,
@@ -15,7 +15,8 @@ import {
   statusBadgeClass,
   statusLabel
 } from 'c/vclCallFormat';
-import { COLUMNS, recordUrl, SORT_KEYS, toTableRow, type TableRow } from './syncLogTable';
+import { callbackLabel, COLUMNS, recordUrl, SORT_KEYS, toTableRow, type TableRow } from './syncLogTable';
+import { resentText, runAction, withCount } from './syncLogActions';
 
 import type {
   ApexWireResult as Wired,
@@ -164,8 +165,16 @@ export default class VclSyncLog extends LightningElement {
     return this.selectedIds.length === 0 || this.isWorking;
   }
 
+  get resendLabel(): string {
+    return withCount('Re-send callback', this.selectedIds.length);
+  }
+
+  get detailCallbackLabel(): string {
+    return callbackLabel(this.detail?.callback?.status);
+  }
+
   get retryLabel(): string {
-    return this.selectedIds.length ? `Retry selected (${this.selectedIds.length})` : 'Retry selected';
+    return withCount('Retry selected', this.selectedIds.length);
   }
 
   // Filters -------------------------------------------------------------------------------------
@@ -249,6 +258,11 @@ export default class VclSyncLog extends LightningElement {
   }
 
   async handleRefresh(): Promise<void> {
+    await this.refresh();
+  }
+
+  /** Re-reads the page and the open detail (after an action). */
+  async refreshScreen(): Promise<void> {
     await this.refresh();
   }
 
@@ -350,7 +364,14 @@ export default class VclSyncLog extends LightningElement {
     if (!ok) {
       return;
     }
-    await this.runAction(() => retryCalls({ callLogIds: ids }), 'Retry selected calls');
+    await runAction(this, () => retryCalls({ callLogIds: ids }), 'Retry selected calls');
+  }
+
+  async handleResendCallbacks(): Promise<void> {
+    const ids = [...this.selectedIds];
+    if (ids.length) {
+      await runAction(this, () => resendCallbacks({ callLogIds: ids }), 'Re-send callback', resentText);
+    }
   }
 
   async handleResyncFailed(): Promise<void> {
@@ -363,36 +384,6 @@ export default class VclSyncLog extends LightningElement {
     if (!ok) {
       return;
     }
-    await this.runAction(() => resyncFailed({}), 'Re-sync all failed calls');
-  }
-
-  private async runAction(action: () => Promise<number>, title: string): Promise<void> {
-    this.isWorking = true;
-    try {
-      const count = await action();
-      this.dispatchEvent(
-        new ShowToastEvent({
-          title,
-          message:
-            count === 0
-              ? 'No calls needed re-queuing.'
-              : `${count} call${count === 1 ? ' was' : 's were'} re-queued for processing.`,
-          variant: count === 0 ? 'info' : 'success'
-        })
-      );
-      this.selectedIds = [];
-      await this.refresh();
-    } catch (e) {
-      this.dispatchEvent(
-        new ShowToastEvent({
-          title: `${title} failed`,
-          message: errorText(e),
-          variant: 'error',
-          mode: 'sticky'
-        })
-      );
-    } finally {
-      this.isWorking = false;
-    }
+    await runAction(this, () => resyncFailed({}), 'Re-sync all failed calls');
   }
 }

@@ -1,6 +1,13 @@
 import { DEFAULT_OPENAPI_PATH, describeAjvErrors, loadContractSchemas } from '../contract-server/openapi';
 import { requestsForCalls } from '../lib/voice-client';
-import { formatFigures, GOAL_REQUESTS_PER_1000, requestsPer1000, syntheticCalls } from './bench-lib';
+import {
+  formatCallbackFigures,
+  formatFigures,
+  GOAL_CALLOUTS_PER_1000,
+  GOAL_REQUESTS_PER_1000,
+  requestsPer1000,
+  syntheticCalls
+} from './bench-lib';
 
 describe('benchmark figures', () => {
   it('the goal is 5 requests per 1,000 calls, which full batches of 200 meet', () => {
@@ -39,5 +46,14 @@ describe('benchmark figures', () => {
     expect(text.split('\n')[2]).toBe(
       '1,000 calls   1000         5             5.0    0.20   25.0     5000      70               70.0        200.0  yes'
     );
+  });
+
+  it('prints the callback round trip per run', () => {
+    expect(GOAL_CALLOUTS_PER_1000).toBe(5);
+    const text = formatCallbackFigures([
+      { label: '1,000 calls', calls: 1000, callouts: 5, outcomesReceived: 1000, drainMs: 120 }
+    ]);
+    expect(text.split('\n')[0]).toContain('callouts/1000 calls');
+    expect(text.split('\n')[2]).toMatch(/^1,000 calls\s+1000\s+5\s+5\.0\s+1000\s+0\.12$/);
   });
 });

@@ -1,9 +1,12 @@
 /** Pure parts of the ingestion benchmark: synthetic calls and the figures derived from a run. */
 import { formatTable } from '../lib/cli/table';
+import { MAX_OUTCOMES_PER_CALLBACK } from '../lib/voice-client/callbacks';
 import { Call, MAX_CALLS_PER_REQUEST } from '../lib/voice-client/contract';
 
 /** The goal: every request carries the endpoint's maximum of 200 calls → 5 requests per 1,000 calls. */
 export const GOAL_REQUESTS_PER_1000 = 1000 / MAX_CALLS_PER_REQUEST;
+/** The callback goal: every status callback carries up to 200 outcomes → at most 5 callouts per 1,000 calls. */
+export const GOAL_CALLOUTS_PER_1000 = 1000 / MAX_OUTCOMES_PER_CALLBACK;
 
 const SUMMARIES = [
   'Caller asked about pricing.',
@@ -85,6 +88,33 @@ export function formatFigures(runs: readonly RunFigures[]): string {
       },
       { header: 'peak RSS MB', value: (r) => fixed(r.peakRssBytes / 1024 / 1024), align: 'right' },
       { header: 'delivered', value: (r) => (r.delivered ? 'yes' : 'NO') }
+    ],
+    runs
+  );
+}
+
+/** The status-callback round trip of one run: callouts back to the voice system and outcomes it recorded. */
+export interface CallbackFigures {
+  label: string;
+  calls: number;
+  callouts: number;
+  outcomesReceived: number;
+  drainMs: number;
+}
+
+export function formatCallbackFigures(runs: readonly CallbackFigures[]): string {
+  return formatTable<CallbackFigures>(
+    [
+      { header: 'run', value: (r) => r.label },
+      { header: 'calls', value: (r) => r.calls, align: 'right' },
+      { header: 'callouts', value: (r) => r.callouts, align: 'right' },
+      {
+        header: 'callouts/1000 calls',
+        value: (r) => requestsPer1000(r.callouts, r.calls).toFixed(1),
+        align: 'right'
+      },
+      { header: 'outcomes received', value: (r) => r.outcomesReceived, align: 'right' },
+      { header: 'drain s', value: (r) => (r.drainMs / 1000).toFixed(2), align: 'right' }
     ],
     runs
   );

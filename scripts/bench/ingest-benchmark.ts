@@ -4,7 +4,9 @@
  * Offline (default): posts 1,000 and 10,000 synthetic calls through the reference client to the contract
  * server (in this process, 127.0.0.1) and prints requests per 1,000 calls (goal 5), requests/s, CPU and
  * peak RSS. The contract server shares the process, so CPU and RSS are client + server: an upper bound
- * for the client. Prints figures; asserts only the request count (deterministic), never timings.
+ * for the client. It also plays the status-callback round trip: the contract server sends each settled outcome
+ * back to a local voice-system receiver (batched ≤ 200) and the run prints callouts per 1,000 calls (goal 5).
+ * Prints figures; asserts only the request and callout counts (deterministic), never timings.
  *
  * --target-org: posts to the org's endpoint instead (default 1,000 calls), seeding 50 Leads so every call
  * gets a Task, and adds post → Task latency p50/p95 by polling Task.CallObject; deletes what it created.
@@ -18,12 +20,16 @@ import {
   connectionTransport,
   fetchTransport,
   Transport,
-  VoiceClient
+  VoiceClient,
+  startCallbackReceiverServer
 } from '../lib/voice-client';
 import { startContractServer } from '../contract-server/contract-server';
 import { percentile } from '../e2e/case-table';
 import {
+  CallbackFigures,
+  formatCallbackFigures,
   formatFigures,
+  GOAL_CALLOUTS_PER_1000,
   GOAL_REQUESTS_PER_1000,
   requestsPer1000,
   RunFigures,
@@ -124,30 +130,64 @@ async function measure(
 }
 
 async function offline(sizes: number[], concurrency: number): Promise<number> {
-  const server = await startContractServer({});
-  process.stdout.write(`Contract server on ${server.url} (in process). Concurrency ${concurrency}.\n`);
+  const voiceSystem = await startCallbackReceiverServer({ token: 'bench-key' });
+  const server = await startContractServer({ callbacks: { url: voiceSystem.url, token: 'bench-key' } });
+  const sender = server.callbacks;
+  if (sender === null) throw new Error('the contract server was started without callbacks');
+  process.stdout.write(
+    `Contract server on ${server.url} (in process), callbacks to ${voiceSystem.url}. Concurrency ${concurrency}.\n`
+  );
   const runs: RunFigures[] = [];
+  const callbackRuns: CallbackFigures[] = [];
   try {
     // Warm-up: JIT, sockets, schema compilation — not counted.
     await measure('warm-up', fetchTransport({ baseUrl: server.url }), 400, concurrency, 'warm-');
+    await sender.drain(60_000);
     for (const size of sizes) {
+      const label = `${size.toLocaleString('en-US')} calls`;
+      const calloutsBefore = sender.log.length;
+      const outcomesBefore = voiceSystem.receiver.latest.size;
       const { figures } = await measure(
-        `${size.toLocaleString('en-US')} calls`,
+        label,
         fetchTransport({ baseUrl: server.url }),
         size,
         concurrency,
         `bench-${size}-`
       );
       runs.push(figures);
+      const drainStarted = performance.now();
+      await sender.drain(120_000);
+      callbackRuns.push({
+        label,
+        calls: size,
+        callouts: sender.log.length - calloutsBefore,
+        outcomesReceived: voiceSystem.receiver.latest.size - outcomesBefore,
+        drainMs: performance.now() - drainStarted
+      });
     }
     process.stdout.write(`\n${formatFigures(runs)}\n`);
     process.stdout.write(
       `server saw ${server.requestCount} requests, stored ${server.store.size} distinct calls\n`
     );
+    process.stdout.write(
+      `\nStatus callbacks (contract server → voice system):\n${formatCallbackFigures(callbackRuns)}\n`
+    );
   } finally {
     await server.stop();
+    await voiceSystem.stop();
   }
-  return verdict(runs);
+  return Math.max(verdict(runs), callbackVerdict(callbackRuns));
+}
+
+function callbackVerdict(runs: CallbackFigures[]): number {
+  const worst = Math.max(...runs.map((r) => requestsPer1000(r.callouts, r.calls)));
+  const complete = runs.every((r) => r.outcomesReceived === r.calls);
+  const met = worst <= GOAL_CALLOUTS_PER_1000 && complete;
+  process.stdout.write(
+    `Goal: ${GOAL_CALLOUTS_PER_1000} callouts per 1,000 calls — ${met ? 'MET' : 'NOT MET'} ` +
+      `(worst ${worst.toFixed(1)}${complete ? '' : '; some outcomes never reached the voice system'}).\n`
+  );
+  return met ? 0 : 1;
 }
 
 function verdict(runs: RunFigures[]): number {

@@ -5,6 +5,7 @@
  * (docs/api/voice-calls-v1.openapi.json) with Ajv, answers per-call results as the contract says, upserts
  * by externalCallId in memory, and injects faults (429 + Retry-After, 503, slow answers, dropped
  * connections) from a scripted plan.
+ * With `callbacks` set it also sends status callbacks after accepting posts (callback-sender.ts).
  */
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
@@ -19,6 +20,7 @@ import {
   MAX_CALLS_PER_REQUEST,
   MAX_REQUEST_BYTES
 } from '../lib/voice-client/contract';
+import { CallbackOptions, CallbackSender } from './callback-sender';
 import { checkCall, isObject } from './call-check';
 import { ContractSchemas, loadContractSchemas } from './openapi';
 
@@ -72,6 +74,8 @@ export interface ContractServerOptions {
   syncThreshold?: number;
   /** What processing would decide for a valid call (default: unmatched without a caller number, else logged). */
   decide?: (call: Record<string, unknown>) => Outcome;
+  /** Send status callbacks after accepting posts (off when absent). */
+  callbacks?: CallbackOptions;
 }
 
 const ID_SUFFIX = 'AAA';
@@ -96,11 +100,16 @@ export class ContractServer {
   private readonly timers = new Set<NodeJS.Timeout>();
   private counter = 0;
   private baseUrl = '';
+  /** Calls answered "received" (queued), processed after the answer when callbacks are on. */
+  private readonly queued: Array<{ stored: StoredCall; payload: unknown }> = [];
+  /** The status-callback sender, when callbacks are on. */
+  public readonly callbacks: CallbackSender | null;
 
   public constructor(options: ContractServerOptions = {}) {
     this.options = options;
     this.schemas = options.schemas ?? loadContractSchemas(options.openApiPath);
     this.plan = [...(options.plan ?? [])];
+    this.callbacks = options.callbacks ? new CallbackSender(options.callbacks) : null;
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         // A bug in this server, not a contract answer: say so loudly.
@@ -132,6 +141,7 @@ export class ContractServer {
   }
 
   public async stop(): Promise<void> {
+    await this.callbacks?.stop();
     this.timers.forEach((t) => clearTimeout(t));
     this.timers.clear();
     this.sockets.forEach((s) => s.destroy());
@@ -202,6 +212,8 @@ export class ContractServer {
       }
     }
     send(status, body);
+    this.queued.splice(0).forEach((q) => this.process(q.stored, q.payload));
+    this.callbacks?.schedule(0);
   }
 
   private badRequest(field: string, message: string): { status: number; body: ErrorResponse } {
@@ -352,12 +364,20 @@ export class ContractServer {
     stored.lastPayload = payload;
     if (invalid) {
       stored.status = 'invalid';
+      this.callbacks?.settle(stored);
       return stored;
     }
     if (queued) {
       stored.status = 'received';
+      // With callbacks on, the org's Queueable processes the call after the answer; so does this server.
+      if (this.callbacks !== null) this.queued.push({ stored, payload });
       return stored;
     }
+    return this.process(stored, payload);
+  }
+
+  /** What processing decides for a stored call (logged: same Task/Event on every re-post). */
+  private process(stored: StoredCall, payload: unknown): StoredCall {
     const outcome = (this.options.decide ?? defaultDecide)(payload as Record<string, unknown>);
     stored.status = outcome.status;
     if (outcome.status === 'logged') {
@@ -367,6 +387,7 @@ export class ContractServer {
       const appointment = (payload as Record<string, unknown>).appointment;
       if (isObject(appointment)) stored.eventId = stored.eventId ?? fakeId('00U', n);
     }
+    this.callbacks?.settle(stored);
     return stored;
   }
 }

@@ -23,6 +23,15 @@ export function setDefaultCountryApex(code: string): string {
   ].join('\n');
 }
 
+/** Switches status callbacks on or off through the settings screen's controller (as an admin would). */
+export function setStatusCallbacksApex(enabled: boolean): string {
+  return [
+    'VclSettingsController.Settings s = VclSettingsController.getSettings();',
+    `s.statusCallbacksEnabled = ${enabled ? 'true' : 'false'};`,
+    'VclSettingsController.saveSettings(s);'
+  ].join('\n');
+}
+
 export const READ_MARKER = 'E2E_VALUE=';
 
 /**

@@ -5,7 +5,8 @@ import {
   readDefaultCountryApex,
   readValueFromException,
   retryCallsApex,
-  setDefaultCountryApex
+  setDefaultCountryApex,
+  setStatusCallbacksApex
 } from './apex-snippets';
 import { CaseResult, exitCodeFor, formatCaseTable, percentile } from './case-table';
 import { addMinutes, Checks, sameId, toEpochMs } from './checks';
@@ -148,6 +149,8 @@ describe('anonymous Apex snippets', () => {
   it('sets and reads the default country through VclSettingsController', () => {
     expect(setDefaultCountryApex('44')).toContain("s.defaultCountryCode = '44';");
     expect(setDefaultCountryApex('44')).toContain('VclSettingsController.saveSettings(s);');
+    expect(setStatusCallbacksApex(true)).toContain('s.statusCallbacksEnabled = true;');
+    expect(setStatusCallbacksApex(false)).toContain('s.statusCallbacksEnabled = false;');
     expect(readDefaultCountryApex()).toContain(
       "System.assert(false, 'E2E_VALUE=' + s.defaultCountryCode + ';');"
     );

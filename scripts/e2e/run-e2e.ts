@@ -13,6 +13,7 @@ import { connect, findTargetOrg, NO_ORG_HINT, NoOrgError, OrgSession } from '../
 import { connectionTransport, VoiceClient } from '../lib/voice-client';
 import { exitCodeFor, formatCaseTable } from './case-table';
 import { idempotency, rescheduleAndCancel, taskAndEventFields } from './cases-activities';
+import { callbackForLoggedCall } from './cases-callbacks';
 import { failedThenRetried, fullBatch, invalidInBatch, requestLimits } from './cases-delivery';
 import { contactWithAccount, leadBeforeContact, phoneMatrix, unmatched } from './cases-matching';
 import { openOpportunityRule } from './cases-opportunity';
@@ -103,6 +104,7 @@ async function main(): Promise<number> {
     await fullBatch(run);
     await failedThenRetried(run);
     await transcriptFile(run);
+    await callbackForLoggedCall(run);
   } finally {
     if (!args.switches.has('keep')) await run.cleanup();
     else process.stdout.write(`--keep: records left in the org (prefix ${run.prefix})\n`);

@@ -82,6 +82,8 @@ describe('c-vcl-settings-form', () => {
     expect(field(element, 'matchOtherContactPhones').fieldLevelHelp).toContain('HomePhone');
     expect(field(element, 'relateToOpenOpportunity').checked).toBe(false);
     expect(field(element, 'relateToOpenOpportunity').fieldLevelHelp).toContain('most recently modified');
+    expect(field(element, 'statusCallbacksEnabled').checked).toBe(false);
+    expect(field(element, 'statusCallbacksEnabled').fieldLevelHelp).toContain('/v1/call-outcomes');
     expect(field(element, 'defaultOwnerId')).toBeNull();
     expect(field(element, 'newLeadCompany')).toBeNull();
     qa(element, '[data-field]').forEach((input) => expect(input.label).toBeTruthy());

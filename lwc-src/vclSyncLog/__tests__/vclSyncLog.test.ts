@@ -3,6 +3,7 @@ import getCallLogs from '@salesforce/apex/VclSyncLogController.getCallLogs';
 import getCallLogDetail from '@salesforce/apex/VclSyncLogController.getCallLogDetail';
 import retryCalls from '@salesforce/apex/VclSyncLogController.retryCalls';
 import resyncFailed from '@salesforce/apex/VclSyncLogController.resyncFailed';
+import resendCallbacks from '@salesforce/apex/VclSyncLogController.resendCallbacks';
 import { refreshApex } from '@salesforce/apex';
 import LightningConfirm from 'lightning/confirm';
 import {
@@ -19,6 +20,7 @@ import PAGE from './data/VclSyncLogController.getCallLogs.json';
 import DETAIL from './data/VclSyncLogController.getCallLogDetail.json';
 import RETRIED from './data/VclSyncLogController.retryCalls.json';
 import RESYNCED from './data/VclSyncLogController.resyncFailed.json';
+import RESENT from './data/VclSyncLogController.resendCallbacks.json';
 
 jest.mock(
   '@salesforce/apex/VclSyncLogController.getCallLogs',
@@ -36,6 +38,9 @@ jest.mock('@salesforce/apex/VclSyncLogController.retryCalls', () => ({ default: 
 jest.mock('@salesforce/apex/VclSyncLogController.resyncFailed', () => ({ default: jest.fn() }), {
   virtual: true
 });
+jest.mock('@salesforce/apex/VclSyncLogController.resendCallbacks', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
 
@@ -44,6 +49,7 @@ const detailWire = asWire(getCallLogDetail);
 const confirmOpen = asMock(LightningConfirm.open);
 const retryMock = asMock(retryCalls);
 const resyncMock = asMock(resyncFailed);
+const resendMock = asMock(resendCallbacks);
 
 const render = (): HTMLElement => mount('c-vcl-sync-log', SyncLog);
 function lastQuery(): Record<string, unknown> {
@@ -95,6 +101,10 @@ describe('c-vcl-sync-log', () => {
     expect(deadLetter.statusLabel).toBe('Dead Letter');
     expect(deadLetter.statusIcon).toBe('utility:error');
     expect(deadLetter.statusClass).toBe('slds-text-color_error');
+    expect(deadLetter.callbackLabel).toBe('Gave up');
+    expect(deadLetter.callbackIcon).toBe('utility:error');
+    expect(data.find((r) => r.status === 'Invalid')!.callbackLabel).toBe('Rejected (not retried)');
+    expect(data.find((r) => r.status === 'Received')!.callbackLabel).toBe('');
     const matched = data.find((r) => r.matchedRecordId)!;
     expect(matched.matchedRecordUrl).toBe(`/lightning/r/${String(matched.matchedRecordId)}/view`);
     expect(data.find((r) => !r.matchedRecordId)!.matchedRecordUrl).toBeNull();
@@ -104,6 +114,7 @@ describe('c-vcl-sync-log', () => {
     expect(COLUMNS.map((c) => c.label)).toEqual([
       'Call log',
       'Status',
+      'Callback',
       'Call started',
       'Received',
       'From',
@@ -220,6 +231,70 @@ describe('c-vcl-sync-log', () => {
     q(element, '.close-detail').click();
     await flushPromises();
     expect(q(element, '.detail')).toBeNull();
+  });
+
+  it('shows the callback state in the detail pane', async () => {
+    const element = await rendered();
+    q(element, 'lightning-datatable').dispatchEvent(
+      new CustomEvent('rowaction', {
+        detail: { action: { name: 'show_detail' }, row: { id: DETAIL.row.id } }
+      })
+    );
+    await flushPromises();
+    detailWire.emit(DETAIL);
+    await flushPromises();
+    const state = q(element, '.callback-state').textContent!;
+    expect(state).toContain('Retrying');
+    expect(state).toContain(`outcome ${DETAIL.callback.outcomeAttempt}`);
+    expect(q(element, '.callback-error').textContent).toBe(DETAIL.callback.lastError);
+
+    detailWire.emit({ ...DETAIL, callback: null });
+    await flushPromises();
+    expect(q(element, '.callback-state')).toBeNull();
+  });
+
+  it('re-sends the callbacks of the selected calls and toasts the outcome', async () => {
+    resendMock.mockResolvedValue(RESENT);
+    const element = await rendered();
+    const toasts: Array<{ title: string; message: string; variant: string }> = [];
+    element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
+    expect(q(element, '.resend-callbacks').disabled).toBe(true);
+    const picked = PAGE.rows.filter((r) => r.callbackStatus === 'Rejected').slice(0, 2);
+    q(element, 'lightning-datatable').dispatchEvent(
+      new CustomEvent('rowselection', { detail: { selectedRows: picked } })
+    );
+    await flushPromises();
+    expect(q(element, '.resend-callbacks').label).toBe('Re-send callback (2)');
+
+    q(element, '.resend-callbacks').click();
+    await flushPromises();
+
+    expect(resendMock).toHaveBeenCalledWith({ callLogIds: picked.map((r) => r.id) });
+    expect(toasts).toEqual([
+      {
+        title: 'Re-send callback',
+        message: 'The outcome of 2 calls will be sent to the voice system again.',
+        variant: 'success'
+      }
+    ]);
+    expect(refreshApex).toHaveBeenCalled();
+  });
+
+  it('shows the server refusal of a re-send in a sticky toast', async () => {
+    resendMock.mockRejectedValue({ body: { message: 'You need the Manage Voice Call Settings permission' } });
+    const element = await rendered();
+    const toasts: Array<{ title: string; message: string; variant: string; mode?: string }> = [];
+    element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
+    q(element, 'lightning-datatable').dispatchEvent(
+      new CustomEvent('rowselection', { detail: { selectedRows: [PAGE.rows[0]] } })
+    );
+    await flushPromises();
+    q(element, '.resend-callbacks').click();
+    await flushPromises();
+    expect(toasts[0]).toEqual(
+      expect.objectContaining({ title: 'Re-send callback failed', variant: 'error', mode: 'sticky' })
+    );
+    expect(toasts[0].message).toContain('Manage Voice Call Settings');
   });
 
   it('shows a payload that is not JSON as received, with a note', async () => {

@@ -5,3 +5,4 @@ export * from './batches';
 export * from './transcripts';
 export { parseBatchResponse } from './response';
 export * from './client';
+export * from './callbacks';

@@ -192,7 +192,16 @@ function syntheticDetail(base: Row, row: Row): Row {
       row.status === 'Logged'
         ? syntheticId('00T', Number(String(row.name ?? '').replace(/\D/g, '')) || 1)
         : null,
-    eventId: null
+    eventId: null,
+    callback: row.callbackStatus
+      ? {
+          status: row.callbackStatus,
+          attempts: row.callbackStatus === 'Pending' ? 0 : 1,
+          lastError: row.callbackStatus === 'Retrying' ? 'HTTP 503 Service Unavailable' : null,
+          nextAttemptAt: null,
+          outcomeAttempt: Math.max(1, attempts)
+        }
+      : null
   };
 }
 
@@ -225,6 +234,28 @@ export function callLogHandlers(allKeys: readonly ApexKey[]): Record<ApexKey, Pr
       requeueRows(context, callRowKeys(context, allKeys), (row, field) =>
         FAILED_STATUSES.has(String(row[field]))
       ),
+    'VclSyncLogController.resendCallbacks': (context) => {
+      // Preview: the chosen calls with an outcome wait for the callback again (nothing is sent locally).
+      const ids = new Set(
+        (Array.isArray(context.params.callLogIds) ? context.params.callLogIds : []).map(String)
+      );
+      let resent = 0;
+      for (const key of callRowKeys(context, allKeys)) {
+        const value = context.get(key);
+        const count = updateCallRows(value, (row, field) => {
+          if (!ids.has(rowId(row) ?? '') || row[field] === 'Received' || !('callbackStatus' in row)) {
+            return false;
+          }
+          row.callbackStatus = 'Pending';
+          return true;
+        });
+        if (count > 0) {
+          context.set(key, value);
+          resent = Math.max(resent, count);
+        }
+      }
+      return resent;
+    },
     'VclSyncLogController.getCallLogs': (context) => {
       const logs = materializePages(context, 'VclSyncLogController.getCallLogs');
       const query = (isRecord(context.params.q) ? context.params.q : context.params) as RowQuery & Row;

@@ -19,6 +19,7 @@ import { setupHandlers } from './previewSetup';
 export const COMPUTED_METHODS: ReadonlySet<ApexKey> = new Set([
   'VclSyncLogController.retryCalls',
   'VclSyncLogController.resyncFailed',
+  'VclSyncLogController.resendCallbacks',
   'VclPhoneKeyBackfillController.startPhoneKeyBackfill',
   'VclRetryJobController.runRetryJobNow',
   'VclSettingsController.saveSettings',

@@ -24,6 +24,21 @@ const STATUS_TEXT_CLASSES = {
     info: 'slds-text-color_weak',
     neutral: ''
 };
+/** Callback_Status__c API name → what the table and the detail show. */
+export const CALLBACK_LABELS = {
+    Pending: 'Pending',
+    Sent: 'Sent',
+    Retrying: 'Retrying',
+    Rejected: 'Rejected (not retried)',
+    Gave_Up: 'Gave up'
+};
+const CALLBACK_ICONS = {
+    Pending: 'utility:clock',
+    Sent: 'utility:success',
+    Retrying: 'utility:warning',
+    Rejected: 'utility:error',
+    Gave_Up: 'utility:error'
+};
 const DATE_TIME = { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' };
 export const COLUMNS = [
     {
@@ -46,6 +61,13 @@ export const COLUMNS = [
         sortable: true,
         initialWidth: 140,
         cellAttributes: { iconName: { fieldName: 'statusIcon' }, class: { fieldName: 'statusClass' } }
+    },
+    {
+        label: 'Callback',
+        fieldName: 'callbackLabel',
+        type: 'text',
+        initialWidth: 150,
+        cellAttributes: { iconName: { fieldName: 'callbackIcon' } }
     },
     {
         label: 'Call started',
@@ -82,6 +104,10 @@ export const COLUMNS = [
     },
     { label: 'Message', fieldName: 'message', type: 'text', wrapText: false, initialWidth: 420 }
 ];
+/** What the table shows for a callback status: blank while status callbacks never ran for the call. */
+export function callbackLabel(status) {
+    return status ? (CALLBACK_LABELS[status] ?? status) : '';
+}
 /** The record page of an id, or null. */
 export function recordUrl(id) {
     return id ? `/lightning/r/${id}/view` : null;
@@ -94,6 +120,8 @@ export function toTableRow(row) {
         statusLabel: statusLabel(row.status),
         statusIcon: STATUS_ICONS[tone],
         statusClass: STATUS_TEXT_CLASSES[tone],
-        matchedRecordUrl: recordUrl(row.matchedRecordId)
+        matchedRecordUrl: recordUrl(row.matchedRecordId),
+        callbackLabel: callbackLabel(row.callbackStatus),
+        callbackIcon: row.callbackStatus ? (CALLBACK_ICONS[row.callbackStatus] ?? null) : null
     };
 }

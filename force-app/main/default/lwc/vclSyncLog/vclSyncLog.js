@@ -1,13 +1,14 @@
 import { LightningElement, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import LightningConfirm from 'lightning/confirm';
-import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getCallLogs from '@salesforce/apex/VclSyncLogController.getCallLogs';
 import getCallLogDetail from '@salesforce/apex/VclSyncLogController.getCallLogDetail';
 import retryCalls from '@salesforce/apex/VclSyncLogController.retryCalls';
 import resyncFailed from '@salesforce/apex/VclSyncLogController.resyncFailed';
+import resendCallbacks from '@salesforce/apex/VclSyncLogController.resendCallbacks';
 import { errorText, formatDuration, prettyJson, splitLines, STATUS_OPTIONS, statusBadgeClass, statusLabel } from 'c/vclCallFormat';
-import { COLUMNS, recordUrl, SORT_KEYS, toTableRow } from './syncLogTable';
+import { callbackLabel, COLUMNS, recordUrl, SORT_KEYS, toTableRow } from './syncLogTable';
+import { resentText, runAction, withCount } from './syncLogActions';
 export { COLUMNS };
 export const PAGE_SIZE = 50;
 const PHONE_DEBOUNCE_MS = 300;
@@ -125,8 +126,14 @@ export default class VclSyncLog extends LightningElement {
     get noSelection() {
         return this.selectedIds.length === 0 || this.isWorking;
     }
+    get resendLabel() {
+        return withCount('Re-send callback', this.selectedIds.length);
+    }
+    get detailCallbackLabel() {
+        return callbackLabel(this.detail?.callback?.status);
+    }
     get retryLabel() {
-        return this.selectedIds.length ? `Retry selected (${this.selectedIds.length})` : 'Retry selected';
+        return withCount('Retry selected', this.selectedIds.length);
     }
     // Filters -------------------------------------------------------------------------------------
     handleStatusChange(event) {
@@ -191,6 +198,10 @@ export default class VclSyncLog extends LightningElement {
         this.requery(false);
     }
     async handleRefresh() {
+        await this.refresh();
+    }
+    /** Re-reads the page and the open detail (after an action). */
+    async refreshScreen() {
         await this.refresh();
     }
     async refresh() {
@@ -271,7 +282,13 @@ export default class VclSyncLog extends LightningElement {
         if (!ok) {
             return;
         }
-        await this.runAction(() => retryCalls({ callLogIds: ids }), 'Retry selected calls');
+        await runAction(this, () => retryCalls({ callLogIds: ids }), 'Retry selected calls');
+    }
+    async handleResendCallbacks() {
+        const ids = [...this.selectedIds];
+        if (ids.length) {
+            await runAction(this, () => resendCallbacks({ callLogIds: ids }), 'Re-send callback', resentText);
+        }
     }
     async handleResyncFailed() {
         const ok = await LightningConfirm.open({
@@ -283,32 +300,6 @@ export default class VclSyncLog extends LightningElement {
         if (!ok) {
             return;
         }
-        await this.runAction(() => resyncFailed({}), 'Re-sync all failed calls');
-    }
-    async runAction(action, title) {
-        this.isWorking = true;
-        try {
-            const count = await action();
-            this.dispatchEvent(new ShowToastEvent({
-                title,
-                message: count === 0
-                    ? 'No calls needed re-queuing.'
-                    : `${count} call${count === 1 ? ' was' : 's were'} re-queued for processing.`,
-                variant: count === 0 ? 'info' : 'success'
-            }));
-            this.selectedIds = [];
-            await this.refresh();
-        }
-        catch (e) {
-            this.dispatchEvent(new ShowToastEvent({
-                title: `${title} failed`,
-                message: errorText(e),
-                variant: 'error',
-                mode: 'sticky'
-            }));
-        }
-        finally {
-            this.isWorking = false;
-        }
+        await runAction(this, () => resyncFailed({}), 'Re-sync all failed calls');
     }
 }
