@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { CheckResult, Finding } from '../lib/finding';
 import { relativePath } from '../lib/finding';
 import { GATE_BIN, run, runNpmScript, stripAnsi, tail } from '../lib/exec';
+import { prepareEslintCache } from './eslint-cache';
 
 function scriptMissing(root: string, checker: string, script: string): Finding | undefined {
   const pkgFile = path.join(root, 'package.json');
@@ -158,6 +159,7 @@ export async function checkEslint(root: string): Promise<CheckResult> {
   if (missing) {
     return { findings: [missing] };
   }
+  const cacheKept = prepareEslintCache(root);
   const result = await runNpmScript(root, 'lint', ['--format', 'json']);
   const start = result.stdout.indexOf('[');
   let files: EslintFileResult[];
@@ -181,7 +183,12 @@ export async function checkEslint(root: string): Promise<CheckResult> {
   if (result.code !== 0 && !findings.some((f) => f.severity === 'error')) {
     findings.push(commandFailure('eslint', 'eslint', result.stderr, result.code, result.error));
   }
-  return { findings, info: [`${files.length} files linted`] };
+  return {
+    findings,
+    info: [
+      `${files.length} files linted (${cacheKept ? 'cache kept: no type input changed' : 'cache emptied: type inputs changed'})`
+    ]
+  };
 }
 
 interface JestReport {
