@@ -23,7 +23,7 @@ export async function transcriptFile(run: E2eSession): Promise<void> {
       );
       c.equal('one link to the Lead', 1, onLead.length);
       c.equal('ShareType', 'V', onLead[0]?.ShareType);
-      c.equal('Visibility', 'AllUsers', onLead[0]?.Visibility);
+      c.equal('Visibility', 'InternalUsers', onLead[0]?.Visibility);
       c.equal(
         'published on the call log',
         1,
