@@ -62,6 +62,102 @@ describe('unqueried-field', () => {
     ]);
   });
 
+  it('follows rows into a constructor, of an inner class and of another class', () => {
+    const findings = run({
+      'Controller.cls': [
+        'public with sharing class Controller {',
+        '  public static Object run(Id logId) {',
+        '    Call_Log__c log = [SELECT Id, Name FROM Call_Log__c WHERE Id = :logId WITH USER_MODE];',
+        '    Object a = new LogRow(log);',
+        '    return new Other.Row(log);',
+        '  }',
+        '  public class LogRow {',
+        '    public String status;',
+        '    public LogRow(Call_Log__c log) {',
+        '      this.status = log.Name + log.Callback_Status__c;',
+        '    }',
+        '  }',
+        '}'
+      ],
+      'Other.cls': [
+        'public with sharing class Other {',
+        '  public class Row {',
+        '    public Row(Call_Log__c source) {',
+        '      System.debug(source.Outcome__c);',
+        '    }',
+        '  }',
+        '}'
+      ]
+    });
+    expect(findings).toEqual([
+      'Controller.cls:4: log (Call_Log__c rows from the query at line 3) is passed to new LogRow, which reads Callback_Status__c: not selected',
+      'Controller.cls:5: log (Call_Log__c rows from the query at line 3) is passed to new Row, which reads Outcome__c: not selected'
+    ]);
+  });
+
+  it('follows an element of the rows passed straight to a method or constructor', () => {
+    const findings = run({
+      'Detail.cls': [
+        'public with sharing class Detail {',
+        '  public static void run(Id logId) {',
+        '    List<Call_Log__c> rows = [SELECT Id FROM Call_Log__c WHERE Id = :logId WITH USER_MODE];',
+        '    Row first = new Row(rows[0]);',
+        '    String status = toDetail(rows.get(0));',
+        '    for (Call_Log__c each : rows) {',
+        '      Helper.describe(each);',
+        '    }',
+        '  }',
+        '  private static String toDetail(Call_Log__c log) {',
+        '    return log.Callback_Status__c;',
+        '  }',
+        '  public class Row {',
+        '    public Row(Call_Log__c log) {',
+        '      System.debug(log.Outcome__c);',
+        '    }',
+        '  }',
+        '}'
+      ],
+      'Helper.cls': [
+        'public with sharing class Helper {',
+        '  public static void describe(Call_Log__c log) {',
+        '    System.debug(log.Summary__c);',
+        '  }',
+        '}'
+      ]
+    });
+    expect(findings).toEqual([
+      'Detail.cls:4: rows[0] (Call_Log__c rows from the query at line 3) is passed to new Row, which reads Outcome__c: not selected',
+      'Detail.cls:5: rows.get(0) (Call_Log__c rows from the query at line 3) is passed to Detail.toDetail, which reads Callback_Status__c: not selected',
+      'Detail.cls:7: each (Call_Log__c rows from the query at line 3) is passed to Helper.describe, which reads Summary__c: not selected'
+    ]);
+  });
+
+  it('finds nothing when the constructor or method reads only what the query selects, or gets a record built in code', () => {
+    const findings = run({
+      'Clean.cls': [
+        'public with sharing class Clean {',
+        '  public static void run(Id logId) {',
+        '    List<Call_Log__c> rows = [SELECT Id, Callback_Status__c FROM Call_Log__c WHERE Id = :logId WITH USER_MODE];',
+        '    Row first = new Row(rows[0]);',
+        '    String status = toDetail(rows.get(0));',
+        "    Row built = new Row(new Call_Log__c(Outcome__c = 'Booked'));",
+        '    List<Row> copies = new List<Row>(rows);',
+        '  }',
+        '  private static String toDetail(Call_Log__c log) {',
+        "    log.Outcome__c = 'Booked';",
+        '    return log.Callback_Status__c;',
+        '  }',
+        '  public class Row {',
+        '    public Row(Call_Log__c log) {',
+        '      System.debug(log.Callback_Status__c);',
+        '    }',
+        '  }',
+        '}'
+      ]
+    });
+    expect(findings).toEqual([]);
+  });
+
   it('accepts writes, sub-queries, aggregates and variables that also hold other records', () => {
     const findings = run({
       'B.cls': [

@@ -1,7 +1,12 @@
 import {
+  ArgumentsContext,
   DotExpressionContext,
+  DotMethodCallContext,
+  ExpressionListContext,
   IdPrimaryContext,
+  MethodCallContext,
   MethodCallExpressionContext,
+  NewExpressionContext,
   PrimaryExpressionContext,
   type ApexParserRuleContext,
   type ExpressionContext
@@ -20,10 +25,29 @@ export function variableName(expr: ExpressionContext): string | undefined {
   return undefined;
 }
 
-/** The method a call expression names and its arguments (`helper(x)`, `Other.helper(x)`). */
-export function callOf(
-  expr: ApexParserRuleContext
-): { qualifier?: string; name: string; args: ExpressionContext[] } | undefined {
+export interface Call {
+  qualifier?: string;
+  name: string;
+  args: ExpressionContext[];
+}
+
+/**
+ * The method or constructor a call expression names and its arguments (`helper(x)`, `Other.helper(x)`,
+ * `new Row(x)`, `new Outer.Row(x)`: a constructor is indexed as `Row.Row`).
+ */
+export function callOf(expr: ApexParserRuleContext): Call | undefined {
+  if (expr instanceof NewExpressionContext) {
+    const creator = expr.creator();
+    const pairs = creator.createdName().idCreatedNamePair_list();
+    const last = pairs[pairs.length - 1];
+    const rest = creator.classCreatorRest();
+    // Generic types (new List<Lead>(rows)) are the platform's, never one of our constructors.
+    if (!rest || !last || pairs.some((p) => p.typeList())) {
+      return undefined;
+    }
+    const name = last.anyId().getText();
+    return { qualifier: name, name, args: rest.arguments().expressionList()?.expression_list() ?? [] };
+  }
   if (expr instanceof MethodCallExpressionContext) {
     const call = expr.methodCall();
     const id = call.id();
@@ -46,6 +70,28 @@ export function callOf(
   return undefined;
 }
 
+/**
+ * The call an expression is an argument of, and its position: `helper(x)`, `Other.helper(rows[0])`,
+ * `new Row(rows.get(0))`.
+ */
+export function callWithArgument(argument: ExpressionContext): { call: Call; position: number } | undefined {
+  const list = argument.parentCtx;
+  if (!(list instanceof ExpressionListContext)) {
+    return undefined;
+  }
+  const holder = list.parentCtx;
+  let expr: ApexParserRuleContext | null | undefined;
+  if (holder instanceof MethodCallContext || holder instanceof DotMethodCallContext) {
+    expr = holder.parentCtx;
+  } else if (holder instanceof ArgumentsContext) {
+    // Arguments < ClassCreatorRest < Creator < NewExpression
+    expr = holder.parentCtx?.parentCtx?.parentCtx;
+  }
+  const call = expr ? callOf(expr) : undefined;
+  const position = call ? call.args.indexOf(argument) : -1;
+  return call && position >= 0 ? { call, position } : undefined;
+}
+
 /** Index of every method of our classes, by `class.method/arity` (lower case). */
 export class MethodIndex {
   readonly byKey = new Map<string, { method: ApexMethod; file: string }[]>();
@@ -55,16 +101,21 @@ export class MethodIndex {
     this.byKey.set(key, [...(this.byKey.get(key) ?? []), { method, file }]);
   }
 
-  /** The only method a call can reach (same class when unqualified); undefined when unknown or overloaded. */
+  /**
+   * The only method a call can reach (same class when unqualified); when inner classes of two files share
+   * a name, the caller's file's. Undefined when unknown or overloaded.
+   */
   resolve(
     caller: ApexMethod,
-    call: { qualifier?: string; name: string; args: ExpressionContext[] }
+    callerFile: string,
+    call: Call
   ): { method: ApexMethod; file: string } | undefined {
     const owner =
       call.qualifier === undefined || call.qualifier.toLowerCase() === 'this'
         ? caller.className
         : call.qualifier;
-    const found = this.byKey.get(`${owner}.${call.name}/${call.args.length}`.toLowerCase());
-    return found?.length === 1 ? found[0] : undefined;
+    const found = this.byKey.get(`${owner}.${call.name}/${call.args.length}`.toLowerCase()) ?? [];
+    const candidates = found.length > 1 ? found.filter((f) => f.file === callerFile) : found;
+    return candidates.length === 1 ? candidates[0] : undefined;
   }
 }

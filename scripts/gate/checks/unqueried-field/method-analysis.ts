@@ -1,6 +1,7 @@
 import {
   ArrayExpressionContext,
   AssignExpressionContext,
+  ConstructorDeclarationContext,
   DotExpressionContext,
   EnhancedForControlContext,
   IdPrimaryContext,
@@ -14,7 +15,7 @@ import {
 } from '@apexdevtools/apex-parser';
 import { findAll, unwrap, type ApexMethod } from '../../lib/apex-tree';
 import { apexStringValue } from '../soql/analyze';
-import { callOf, variableName, type MethodIndex } from './calls';
+import { callWithArgument, variableName, type MethodIndex } from './calls';
 import { queryOfLiteral, relativeLine, selected, selectionOf, type Selection } from './selection';
 
 export interface UnqueriedRead {
@@ -215,7 +216,8 @@ export class MethodAnalysis {
           missing.push({ line: primary.start.line, path: path.join('.'), binding: rows });
         }
       }
-      this.follow(method, file, primary, bindings);
+      // The variable, or the element taken from it (rows[0], rows.get(0)), as an argument.
+      this.follow(method, file, node as ExpressionContext, rows);
     }
     if (via) {
       via(missing.map((m) => m.path));
@@ -232,25 +234,15 @@ export class MethodAnalysis {
     }
   }
 
-  /** A bound variable passed as an argument to one of our methods: analyze the callee with it bound. */
-  private follow(
-    method: ApexMethod,
-    file: string,
-    primary: IdPrimaryContext,
-    bindings: Map<string, Binding>
-  ): void {
-    // helper(x): MethodCallExpression > MethodCall > ExpressionList > PrimaryExpression(x) > IdPrimary.
-    const argument = primary.parentCtx;
-    const callExpr = argument?.parentCtx?.parentCtx?.parentCtx;
-    const resolved = callExpr ? callOf(callExpr) : undefined;
-    if (!resolved || !(argument instanceof PrimaryExpressionContext)) {
-      return;
-    }
-    const position = resolved.args.indexOf(argument);
-    const target = position >= 0 ? this.index.resolve(method, resolved) : undefined;
-    const param = target?.method.params[position];
-    const binding = bindings.get(primary.id().getText().toLowerCase());
-    if (!target || !param || !binding) {
+  /**
+   * Rows passed as an argument to one of our methods or constructors (`helper(x)`, `new Row(rows[0])`):
+   * analyze the callee with its parameter bound to them.
+   */
+  private follow(method: ApexMethod, file: string, argument: ExpressionContext, binding: Binding): void {
+    const passed = callWithArgument(argument);
+    const target = passed ? this.index.resolve(method, file, passed.call) : undefined;
+    const param = passed ? target?.method.params[passed.position] : undefined;
+    if (!target || !param) {
       return;
     }
     const key = `${target.file}:${target.method.line}:${param.name}:${binding.selection.file}:${binding.selection.line}`;
@@ -261,6 +253,10 @@ export class MethodAnalysis {
     const given = new Map([
       [param.name.toLowerCase(), { ...binding, collection: COLLECTION_TYPE.test(param.type) }]
     ]);
+    const callee =
+      target.method.ctx instanceof ConstructorDeclarationContext
+        ? `new ${target.method.className}`
+        : `${target.method.className}.${target.method.name}`;
     this.analyze(target.method, target.file, given, (paths) => {
       if (paths.length === 0) {
         return;
@@ -268,10 +264,10 @@ export class MethodAnalysis {
       const unique = [...new Set(paths)];
       this.reads.push({
         file,
-        line: primary.start.line,
+        line: argument.start.line,
         message:
-          `${primary.getText()} (${binding.selection.object} rows from the query at ` +
-          `${relativeLine(binding.selection, file)}) is passed to ${target.method.className}.${target.method.name}, ` +
+          `${argument.getText()} (${binding.selection.object} rows from the query at ` +
+          `${relativeLine(binding.selection, file)}) is passed to ${callee}, ` +
           `which reads ${unique.join(', ')}: not selected`
       });
     });
