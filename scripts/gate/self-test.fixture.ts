@@ -51,10 +51,14 @@ export const DEFECTS = {
   testWithoutRunAs: `${CLASSES}/NoteCounter_Tests.cls`,
   hardCodedColour: 'lwc-src/callNotes/callNotes.css',
   longMethod: `${CLASSES}/NoteTally.cls`,
-  unprefixedPermissionSet: 'force-app/main/default/permissionsets/Note_Readers.permissionset-meta.xml'
+  unprefixedPermissionSet: 'force-app/main/default/permissionsets/Note_Readers.permissionset-meta.xml',
+  unqueriedFieldInConstructor: `${CLASSES}/NoteCard.cls`
 };
 
-/** The Apex of the four platform-check defects and the long method, as prettier formats it (the self-test asserts so). */
+/**
+ * The Apex of the four platform-check defects, the long method and the constructor reading an unqueried field,
+ * as prettier formats it (the self-test asserts so).
+ */
 export const PLANTED_APEX: Record<string, string[]> = {
   NoteDigest: [
     'public with sharing class NoteDigest {',
@@ -108,6 +112,20 @@ export const PLANTED_APEX: Record<string, string[]> = {
     "    insert as system new Call_Note__c(Body__c = 'hello', Minutes__c = 2);",
     '',
     "    Assert.areEqual(1, NoteCounter.count(), 'one note');",
+    '  }',
+    '}'
+  ],
+  NoteCard: [
+    'public with sharing class NoteCard {',
+    '  public final String heading;',
+    '',
+    '  public NoteCard(Call_Note__c note) {',
+    "    heading = note.Body__c + ' (' + note.Minutes__c + ' min)';",
+    '  }',
+    '',
+    '  public static NoteCard latest() {',
+    '    List<Call_Note__c> notes = [SELECT Id, Body__c FROM Call_Note__c WITH USER_MODE LIMIT 1];',
+    '    return notes.isEmpty() ? null : new NoteCard(notes[0]);',
     '  }',
     '}'
   ],

@@ -8,7 +8,9 @@
  * reaches user-mode code without System.runAs. Their planted Apex is prettier-formatted (asserted), so
  * prettier is never what catches them. And a hard-coded colour in an LWC's CSS where SLDS 2 has a
  * styling hook, which slds-lint fails; an Apex method over 50 lines, which size fails; a permission set
- * without the fixture's component prefix (`Call`, declared in its sfdx-project.json), which structure fails.
+ * without the fixture's component prefix (`Call`, declared in its sfdx-project.json), which structure fails;
+ * and a constructor reading a field the query behind the element passed to it did not select, which
+ * unqueried-field fails.
  * The two Java checkers (a JVM start each) run on the
  * defective copy only, where the fixture's own files must have no findings, so this stays near 20 s.
  */
@@ -321,6 +323,17 @@ describe('gate self-test: each planted defect fails its checker', () => {
       const findings = errorsIn(await onDefective('structure'), DEFECTS.unprefixedPermissionSet);
       expect(findings.map((f) => f.message)).toEqual([
         'permission set Note_Readers does not start with the component prefix Call_ (sfdx-project.json plugins.componentPrefix)'
+      ]);
+    },
+    TIMEOUT
+  );
+
+  it(
+    '(q) a field read in a constructor from a query row passed to it, not selected, fails unqueried-field',
+    async () => {
+      const findings = errorsIn(await onDefective('unqueried-field'), DEFECTS.unqueriedFieldInConstructor);
+      expect(findings.map((f) => `${f.line}: ${f.message}`)).toEqual([
+        '10: notes[0] (Call_Note__c rows from the query at line 9) is passed to new NoteCard, which reads Minutes__c: not selected'
       ]);
     },
     TIMEOUT
