@@ -91,7 +91,7 @@ describe('unqueried-field', () => {
     });
     expect(findings).toEqual([
       'Controller.cls:4: log (Call_Log__c rows from the query at line 3) is passed to new LogRow, which reads Callback_Status__c: not selected',
-      'Controller.cls:5: log (Call_Log__c rows from the query at line 3) is passed to new Row, which reads Outcome__c: not selected'
+      'Controller.cls:5: log (Call_Log__c rows from the query at line 3) is passed to new Other.Row, which reads Outcome__c: not selected'
     ]);
   });
 

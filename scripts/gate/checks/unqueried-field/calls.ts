@@ -29,6 +29,8 @@ export interface Call {
   qualifier?: string;
   name: string;
   args: ExpressionContext[];
+  /** A constructor call as written (`new Outer.Row`), for messages. */
+  creates?: string;
 }
 
 /**
@@ -46,7 +48,12 @@ export function callOf(expr: ApexParserRuleContext): Call | undefined {
       return undefined;
     }
     const name = last.anyId().getText();
-    return { qualifier: name, name, args: rest.arguments().expressionList()?.expression_list() ?? [] };
+    return {
+      qualifier: name,
+      name,
+      args: rest.arguments().expressionList()?.expression_list() ?? [],
+      creates: `new ${creator.createdName().getText()}`
+    };
   }
   if (expr instanceof MethodCallExpressionContext) {
     const call = expr.methodCall();

@@ -1,7 +1,6 @@
 import {
   ArrayExpressionContext,
   AssignExpressionContext,
-  ConstructorDeclarationContext,
   DotExpressionContext,
   EnhancedForControlContext,
   IdPrimaryContext,
@@ -253,10 +252,7 @@ export class MethodAnalysis {
     const given = new Map([
       [param.name.toLowerCase(), { ...binding, collection: COLLECTION_TYPE.test(param.type) }]
     ]);
-    const callee =
-      target.method.ctx instanceof ConstructorDeclarationContext
-        ? `new ${target.method.className}`
-        : `${target.method.className}.${target.method.name}`;
+    const callee = passed?.call.creates ?? `${target.method.className}.${target.method.name}`;
     this.analyze(target.method, target.file, given, (paths) => {
       if (paths.length === 0) {
         return;
